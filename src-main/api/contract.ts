@@ -1,0 +1,88 @@
+/**
+ * THE service contract: every call the renderer can make and every event main pushes.
+ *
+ * Both transports (Electron IPC in src-preload + src-main/electron/ipc.ts, and the loopback
+ * WebSocket in src-main/serve/) are generic loops over this list, and the service in
+ * src-main/api/service.ts implements it once. Adding a feature = one entry here + its handler +
+ * its screen. Names are namespaced: `area/action`.
+ */
+import { z } from 'zod';
+import type { ErrorShape } from './errors';
+import type { AppInfo, Settings } from './types/app';
+
+/** Declares a call's result type without a runtime value (results are produced by main, not parsed). */
+function returns<T>(): T {
+  return undefined as unknown as T;
+}
+
+export interface ContractEntry {
+  /** Argument schema; every call takes one object so arguments are named at both ends. */
+  readonly args: z.ZodType;
+  /** Phantom value carrying the result type. */
+  readonly result: unknown;
+  /** One sentence: what the call does. Shown in `qme --help`-style listings and docs. */
+  readonly doc: string;
+}
+
+const noArgs = z.object({}).strict();
+
+export const colorSchemeSchema = z.enum(['light', 'dark', 'auto']);
+
+export const settingsPatchSchema = z
+  .object({
+    colorScheme: colorSchemeSchema.optional(),
+  })
+  .strict();
+
+export const contract = {
+  'app/info': {
+    args: noArgs,
+    result: returns<AppInfo>(),
+    doc: 'Name, version and platform of the running app.',
+  },
+  'settings/get': {
+    args: noArgs,
+    result: returns<Settings>(),
+    doc: 'The user settings.',
+  },
+  'settings/update': {
+    args: settingsPatchSchema,
+    result: returns<Settings>(),
+    doc: 'Changes some settings and returns all of them.',
+  },
+} as const satisfies Record<string, ContractEntry>;
+
+/** Events main pushes to every window. The value is the payload type. */
+export const events = {
+  'settings/changed': returns<Settings>(),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallArgs<N extends CallName> = z.input<Contract[N]['args']>;
+export type ParsedArgs<N extends CallName> = z.output<Contract[N]['args']>;
+export type CallResult<N extends CallName> = Contract[N]['result'];
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = (typeof events)[E];
+
+export const callNames = Object.keys(contract) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}
+
+/** What a transport carries back for every call: a value or an error shape, never a thrown object. */
+export type Envelope<T = unknown> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorShape };
+
+/** The client-side view of the contract, identical for both transports (window.explorer). */
+export interface ExplorerBridge {
+  call<N extends CallName>(name: N, args: CallArgs<N>): Promise<Envelope<CallResult<N>>>;
+  subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  readonly transport: 'electron' | 'browser';
+}

@@ -1,0 +1,4 @@
+/** Every `qme` sub-command, in the order `qme --help` lists them. Add a command: one file + one line here. */
+import type { CliCommand } from './command';
+
+export const commands: readonly CliCommand[] = [];

@@ -1,0 +1,114 @@
+/**
+ * Electron main process: one locked-down window over the contract. The service runs here for
+ * quick reads; long work (crawls and their SQLite writes) goes to a utility process so this event
+ * loop never blocks window IPC.
+ */
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { app, BrowserWindow, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { EventBus } from '../api/event-bus';
+import { createService } from '../api/service';
+import { registerIpc } from './ipc';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const rendererIndex = join(here, '..', 'renderer', 'index.html');
+const devServerUrl = process.env['ELECTRON_RENDERER_URL'];
+
+/** Pages our windows may show and that may call the contract. */
+function isTrustedUrl(url: string): boolean {
+  if (devServerUrl && !app.isPackaged && url.startsWith(devServerUrl)) return true;
+  return url.startsWith(pathToFileURL(rendererIndex).href);
+}
+
+function openExternally(url: string): void {
+  try {
+    const { protocol } = new URL(url);
+    if (protocol === 'https:' || protocol === 'http:') void shell.openExternal(url);
+  } catch {
+    // Not a URL: ignore, never open.
+  }
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Qlik Metadata Explorer',
+    webPreferences: {
+      preload: join(here, '..', 'preload', 'index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  // No navigation away from the app, no new windows; http(s) links go to the user's browser.
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isTrustedUrl(url)) {
+      event.preventDefault();
+      openExternally(url);
+    }
+  });
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    openExternally(url);
+    return { action: 'deny' };
+  });
+  if (devServerUrl && !app.isPackaged) void window.loadURL(devServerUrl);
+  else void window.loadFile(rendererIndex);
+  return window;
+}
+
+function buildMenu(): void {
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ role: 'appMenu' as const }] : []),
+    { role: 'fileMenu' },
+    { role: 'editMenu' },
+    { role: 'viewMenu' },
+    { role: 'windowMenu' },
+    {
+      role: 'help',
+      submenu: [{ label: 'Project website', click: () => openExternally('https://github.com/qlik-metadata-explorer') }],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  // No <webview>, no permission prompts (camera, notifications through the web API…).
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    const events = new EventBus();
+    const service = createService({ userDataDir: app.getPath('userData'), host: 'electron', events });
+    registerIpc(service, events, isTrustedUrl);
+    buildMenu();
+    createWindow();
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

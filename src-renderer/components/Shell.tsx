@@ -1,0 +1,88 @@
+import { AppShell, Burger, Group, Kbd, NavLink, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlight';
+import { IconDatabaseSearch, IconSearch } from '@tabler/icons-react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { sections } from '../navigation';
+import { ComingScreen } from '../screens/coming/ComingScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { ColorSchemeToggle } from './ColorSchemeToggle';
+
+export function Shell() {
+  const [navOpened, { toggle: toggleNav }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+
+  const actions: SpotlightActionData[] = sections.map((section) => ({
+    id: `go:${section.path}`,
+    label: section.label,
+    description: section.description,
+    leftSection: <section.icon size={20} stroke={1.5} />,
+    onClick: () => navigate(section.path),
+  }));
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Burger opened={navOpened} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <IconDatabaseSearch size={22} stroke={1.6} aria-hidden />
+            <Title order={1} size="h4">
+              Qlik Metadata Explorer
+            </Title>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Tooltip label="Search everything (Ctrl+K)">
+              <UnstyledButton onClick={() => spotlight.open()} aria-label="Open search">
+                <Group gap={6} wrap="nowrap">
+                  <IconSearch size={16} aria-hidden />
+                  <Text size="sm" c="dimmed">
+                    Search
+                  </Text>
+                  <Kbd size="xs">Ctrl</Kbd>
+                  <Kbd size="xs">K</Kbd>
+                </Group>
+              </UnstyledButton>
+            </Tooltip>
+            <ColorSchemeToggle />
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label="Sections">
+        {sections.map((section) => (
+          <NavLink
+            key={section.path}
+            label={section.label}
+            leftSection={<section.icon size={18} stroke={1.5} />}
+            active={location.pathname.startsWith(section.path)}
+            onClick={() => navigate(section.path)}
+            aria-current={location.pathname.startsWith(section.path) ? 'page' : undefined}
+          />
+        ))}
+      </AppShell.Navbar>
+
+      <AppShell.Main>
+        <Routes>
+          <Route path="/" element={<Navigate to="/catalog" replace />} />
+          <Route path="/settings" element={<SettingsScreen />} />
+          {sections
+            .filter((s) => s.path !== '/settings')
+            .map((section) => (
+              <Route key={section.path} path={`${section.path}/*`} element={<ComingScreen section={section} />} />
+            ))}
+          <Route path="*" element={<Navigate to="/catalog" replace />} />
+        </Routes>
+      </AppShell.Main>
+
+      <Spotlight
+        actions={actions}
+        shortcut={['mod + K']}
+        nothingFound="Nothing found"
+        highlightQuery
+        searchProps={{ leftSection: <IconSearch size={18} stroke={1.5} />, placeholder: 'Search…', 'aria-label': 'Search' }}
+      />
+    </AppShell>
+  );
+}
