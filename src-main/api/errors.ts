@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'proxy-failed'
   | 'rate-limited'
   | 'timeout'
+  | 'connection-lost'
   | 'server-error'
   | 'malformed-response'
   | 'app-access-denied'

@@ -80,6 +80,9 @@ function buildMenu(): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+// Tests and portable setups point the app at another data folder.
+if (process.env['QME_USER_DATA']) app.setPath('userData', process.env['QME_USER_DATA']);
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
