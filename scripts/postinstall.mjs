@@ -8,5 +8,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (electronBinary(root)) {
   if (!(await ensureNativeModulesFor('electron', root))) process.exitCode = 1;
 } else {
-  console.error('Electron binary not installed: native modules stay built for Node (tests, CLI and `npm run serve` work; `npm start` needs Electron).');
+  console.error(
+    'Electron binary not installed: native modules stay built for Node (tests, CLI and `npm run serve` work; `npm start` needs Electron).',
+  );
 }

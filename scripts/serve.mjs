@@ -12,4 +12,6 @@ if (isBuildStale(root)) {
   if (code !== 0) process.exit(code);
 }
 const runtime = nodeRuntime(root);
-process.exit(await run(runtime.command, [join(root, 'out', 'main', 'serve.js'), ...process.argv.slice(2)], { cwd: root, env: runtime.env }));
+process.exit(
+  await run(runtime.command, [join(root, 'out', 'main', 'serve.js'), ...process.argv.slice(2)], { cwd: root, env: runtime.env }),
+);

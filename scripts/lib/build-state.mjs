@@ -19,6 +19,9 @@ export function isBuildStale(root) {
   const outputs = OUTPUTS.map((p) => join(root, p));
   if (outputs.some((p) => !existsSync(p))) return true;
   const oldestOutput = Math.min(...outputs.map((p) => statSync(p).mtimeMs));
-  const newestSource = Math.max(...SOURCE_DIRS.map((d) => newestMtime(join(root, d))), ...SOURCE_FILES.map((f) => newestMtime(join(root, f))));
+  const newestSource = Math.max(
+    ...SOURCE_DIRS.map((d) => newestMtime(join(root, d))),
+    ...SOURCE_FILES.map((f) => newestMtime(join(root, f))),
+  );
   return newestSource > oldestOutput;
 }

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { ErrorShape } from './errors';
 import type { AppInfo, Settings } from './types/app';
+import type { ConnectionView, KeychainStatusView } from './types/connections';
 
 /** Declares a call's result type without a runtime value (results are produced by main, not parsed). */
 function returns<T>(): T {
@@ -34,6 +35,43 @@ export const settingsPatchSchema = z
   })
   .strict();
 
+const connectionId = z.string().min(1).max(100);
+
+/** A tenant URL: http(s) only, no credentials or fragments in it. */
+const tenantUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.username && !url.password;
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL such as https://your-tenant.eu.qlikcloud.com');
+
+const proxyUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine((value) => /^https?:\/\/[^\s]+$/.test(value), 'must be an http(s) proxy URL such as http://proxy.corp:8080');
+
+export const connectionInputSchema = z
+  .object({
+    id: connectionId.optional(),
+    name: z.string().trim().min(1, 'is required').max(100),
+    kind: z.enum(['cloud', 'client-managed']).optional(),
+    url: tenantUrl,
+    environment: z.string().trim().max(24).default(''),
+    proxy: proxyUrl.nullable().default(null),
+    caFile: z.string().trim().min(1).max(4096).nullable().default(null),
+    crawlSpacesAndCollections: z.boolean().default(true),
+    /** Sent once when added or replaced; stored in the OS keychain only. */
+    apiKey: z.string().trim().min(8, 'looks too short for a Qlik API key').max(8192).optional(),
+  })
+  .strict();
+
 export const contract = {
   'app/info': {
     args: noArgs,
@@ -49,6 +87,31 @@ export const contract = {
     args: settingsPatchSchema,
     result: returns<Settings>(),
     doc: 'Changes some settings and returns all of them.',
+  },
+  'connections/list': {
+    args: noArgs,
+    result: returns<ConnectionView[]>(),
+    doc: 'All connections, the built-in demo tenant first, with their health and whether a key is stored.',
+  },
+  'connections/save': {
+    args: connectionInputSchema,
+    result: returns<ConnectionView>(),
+    doc: 'Adds or edits a connection; a given API key goes to the OS keychain, never to disk.',
+  },
+  'connections/delete': {
+    args: z.object({ id: connectionId }).strict(),
+    result: returns<null>(),
+    doc: 'Deletes a connection and its keychain entry; its snapshots stay in the catalog.',
+  },
+  'connections/validate': {
+    args: z.object({ id: connectionId }).strict(),
+    result: returns<ConnectionView>(),
+    doc: 'Checks that the tenant answers and the key works; errors say what to fix.',
+  },
+  'keychain/status': {
+    args: noArgs,
+    result: returns<KeychainStatusView>(),
+    doc: 'Whether the OS keychain can store API keys on this machine, and what to do if not.',
   },
 } as const satisfies Record<string, ContractEntry>;
 
@@ -77,8 +140,7 @@ export function isEventName(name: unknown): name is EventName {
 }
 
 /** What a transport carries back for every call: a value or an error shape, never a thrown object. */
-export type Envelope<T = unknown> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorShape };
+export type Envelope<T = unknown> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ErrorShape };
 
 /** The client-side view of the contract, identical for both transports (window.explorer). */
 export interface ExplorerBridge {

@@ -2,6 +2,10 @@
  * The single implementation of the contract. Transports call it through dispatch(); nothing
  * here knows whether the caller is an Electron window or a browser tab.
  */
+import { ConnectionService } from '../connections/connection-service';
+import { ConnectionStore } from '../connections/connection-store';
+import type { TenantGateway } from '../connections/tenant-gateway';
+import type { SecretStore } from '../secrets/keychain';
 import type { Service } from './dispatch';
 import type { EventBus } from './event-bus';
 import { SettingsStore } from './settings-store';
@@ -12,10 +16,15 @@ export interface ServiceDeps {
   readonly userDataDir: string;
   readonly host: AppInfo['host'];
   readonly events: EventBus;
+  readonly keychain: SecretStore;
+  readonly tenants: TenantGateway;
+  /** Environment for QME_API_KEY; defaults to process.env. */
+  readonly env?: NodeJS.ProcessEnv;
 }
 
 export function createService(deps: ServiceDeps): Service {
   const settings = new SettingsStore(deps.userDataDir);
+  const connections = new ConnectionService(new ConnectionStore(deps.userDataDir), deps.keychain, deps.tenants, deps.env ?? process.env);
 
   return {
     'app/info': () => ({
@@ -31,5 +40,10 @@ export function createService(deps: ServiceDeps): Service {
       deps.events.emit('settings/changed', next);
       return next;
     },
+    'connections/list': () => connections.list(),
+    'connections/save': (input) => connections.save(input),
+    'connections/delete': ({ id }) => connections.delete(id),
+    'connections/validate': ({ id }) => connections.validate(id),
+    'keychain/status': () => connections.keychainStatus(),
   };
 }

@@ -32,7 +32,8 @@ export interface SecretStore {
 const LINUX_REMEDY =
   'Start or unlock your desktop keyring (GNOME Keyring or KWallet; on a server: `dbus-run-session` with `gnome-keyring-daemon --unlock`), ' +
   'or set the QME_API_KEY environment variable for this run. The key is never written to disk instead.';
-const OTHER_REMEDY = 'Unlock the system keychain, or set the QME_API_KEY environment variable for this run. The key is never written to disk instead.';
+const OTHER_REMEDY =
+  'Unlock the system keychain, or set the QME_API_KEY environment variable for this run. The key is never written to disk instead.';
 
 function unavailable(cause: unknown): AppError {
   const detail = cause instanceof Error ? cause.message : String(cause);

@@ -5,6 +5,7 @@ import { IconDatabaseSearch, IconSearch } from '@tabler/icons-react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { sections } from '../navigation';
 import { ComingScreen } from '../screens/coming/ComingScreen';
+import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 
@@ -67,8 +68,9 @@ export function Shell() {
         <Routes>
           <Route path="/" element={<Navigate to="/catalog" replace />} />
           <Route path="/settings" element={<SettingsScreen />} />
+          <Route path="/connections" element={<ConnectionsScreen />} />
           {sections
-            .filter((s) => s.path !== '/settings')
+            .filter((s) => !['/settings', '/connections'].includes(s.path))
             .map((section) => (
               <Route key={section.path} path={`${section.path}/*`} element={<ComingScreen section={section} />} />
             ))}

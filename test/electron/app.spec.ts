@@ -13,28 +13,37 @@ const binary = electronBinary(root) as string | undefined;
 test.skip(!binary, 'Electron binary not installed');
 
 test('the desktop window opens locked down and reaches main over IPC', async () => {
-  const app = await electron.launch({ executablePath: binary, args: [root], env: { ...process.env, QME_USER_DATA: mkdtempSync(join(tmpdir(), 'qme-electron-')) } });
+  const app = await electron.launch({
+    executablePath: binary,
+    args: [root],
+    env: { ...process.env, QME_USER_DATA: mkdtempSync(join(tmpdir(), 'qme-electron-')) },
+  });
   const window = await app.firstWindow();
   await expect(window.getByRole('heading', { name: 'Qlik Metadata Explorer' })).toBeVisible();
-  const prefs = await app.evaluate(({ BrowserWindow }) => {
-    const contents = BrowserWindow.getAllWindows()[0]?.webContents;
-    const web = contents?.getLastWebPreferences();
-    return { contextIsolation: web?.contextIsolation, sandbox: web?.sandbox, nodeIntegration: web?.nodeIntegration };
+  // No Node in the page (nodeIntegration off, sandbox on) and only the contract bridge exposed.
+  const exposure = await window.evaluate(() => {
+    const page = globalThis as unknown as Record<string, unknown>;
+    const bridge = page['explorer'] as Record<string, unknown> | undefined;
+    return { require: typeof page['require'], process: typeof page['process'], bridgeKeys: bridge ? Object.keys(bridge).sort() : [] };
   });
-  expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-  expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+  expect(exposure).toEqual({ require: 'undefined', process: 'undefined', bridgeKeys: ['call', 'subscribe', 'transport'] });
   await window.getByText('Settings', { exact: true }).click();
   await expect(window.getByRole('cell', { name: 'Desktop app' })).toBeVisible();
   await app.close();
 });
 
 test('the window refuses navigation to another site and window.open', async () => {
-  const app = await electron.launch({ executablePath: binary, args: [root], env: { ...process.env, QME_USER_DATA: mkdtempSync(join(tmpdir(), 'qme-electron-')) } });
+  const app = await electron.launch({
+    executablePath: binary,
+    args: [root],
+    env: { ...process.env, QME_USER_DATA: mkdtempSync(join(tmpdir(), 'qme-electron-')) },
+  });
   const window = await app.firstWindow();
   const before = window.url();
   await window.evaluate(() => {
-    window.open('https://example.com/');
-    location.href = 'https://example.com/';
+    const page = globalThis as unknown as { open(url: string): unknown; location: { href: string } };
+    page.open('https://example.com/');
+    page.location.href = 'https://example.com/';
   });
   await window.waitForTimeout(500);
   expect(window.url()).toBe(before);

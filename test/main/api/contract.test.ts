@@ -1,17 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { callNames, contract, eventNames } from '../../../src-main/api/contract';
 import { dispatch } from '../../../src-main/api/dispatch';
-import { EventBus } from '../../../src-main/api/event-bus';
-import { createService } from '../../../src-main/api/service';
-
-function makeService() {
-  const events = new EventBus();
-  const service = createService({ userDataDir: mkdtempSync(join(tmpdir(), 'qme-contract-')), host: 'test', events });
-  return { service, events };
-}
+import { makeTestService as makeService } from '../../support/service';
 
 describe('service contract', () => {
   it('every contract entry has exactly one service handler and nothing else is implemented', () => {
@@ -74,7 +64,12 @@ describe('service contract', () => {
 
   it('turns a throwing handler into an error envelope with a remedy', async () => {
     const { service } = makeService();
-    const broken = { ...service, 'app/info': () => { throw new Error('disk on fire'); } };
+    const broken = {
+      ...service,
+      'app/info': () => {
+        throw new Error('disk on fire');
+      },
+    };
     const result = await dispatch(broken, 'app/info', {});
     expect(result).toMatchObject({ ok: false, error: { code: 'internal', detail: 'disk on fire' } });
     if (!result.ok) expect(result.error.remedy.length).toBeGreaterThan(0);

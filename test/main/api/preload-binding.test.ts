@@ -43,13 +43,8 @@ describe('Electron transport', () => {
 
   it('main registers one validated handler per contract entry and refuses foreign pages', async () => {
     const { registerIpc } = await import('../../../src-main/electron/ipc');
-    const { EventBus } = await import('../../../src-main/api/event-bus');
-    const { createService } = await import('../../../src-main/api/service');
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const events = new EventBus();
-    const service = createService({ userDataDir: mkdtempSync(join(tmpdir(), 'qme-ipc-')), host: 'test', events });
+    const { makeTestService } = await import('../../support/service');
+    const { service, events } = makeTestService();
     const trusted = 'file:///app/out/renderer/index.html';
     const unregister = registerIpc(service, events, (url) => url.startsWith(trusted));
 

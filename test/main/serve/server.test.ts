@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { EventBus } from '../../../src-main/api/event-bus';
-import { createService } from '../../../src-main/api/service';
+import { makeTestService } from '../../support/service';
 import { startServe, type RunningServer } from '../../../src-main/serve/server';
 
 let server: RunningServer;
@@ -18,8 +17,7 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>shell</title>');
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(root, 'secret.txt'), 'outside the static root');
-  const events = new EventBus();
-  const service = createService({ userDataDir: join(root, 'data'), host: 'test', events });
+  const { service, events } = makeTestService();
   server = await startServe({ service, events, staticDir, token });
 });
 
@@ -36,11 +34,14 @@ interface RawResponse {
 /** A raw HTTP request so tests control the Host and Origin headers exactly. */
 function get(path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: 'GET', headers: { host: `127.0.0.1:${server.port}`, ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, method: 'GET', headers: { host: `127.0.0.1:${server.port}`, ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -107,7 +108,11 @@ describe('serve (loopback browser transport)', () => {
     const ws = await openSocket({ cookie: `qme_token=${token}`, origin: `http://127.0.0.1:${server.port}` });
     const reply = new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
     ws.send(JSON.stringify({ id: 1, name: 'app/info', args: {} }));
-    expect(await reply).toMatchObject({ type: 'result', id: 1, envelope: { ok: true, value: { name: 'Qlik Metadata Explorer', host: 'test' } } });
+    expect(await reply).toMatchObject({
+      type: 'result',
+      id: 1,
+      envelope: { ok: true, value: { name: 'Qlik Metadata Explorer', host: 'test' } },
+    });
     const bad = new Promise<unknown>((resolve) => ws.once('message', (data) => resolve(JSON.parse(String(data)))));
     ws.send(JSON.stringify({ id: 2, name: 'settings/update', args: { colorScheme: 1 } }));
     expect(await bad).toMatchObject({ id: 2, envelope: { ok: false, error: { code: 'invalid-arguments' } } });
