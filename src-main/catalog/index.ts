@@ -1,0 +1,10 @@
+/** The catalog's public surface: open a catalog, write snapshots, browse, search, export. */
+export { openCatalog, Catalog, CATALOG_APPLICATION_ID, type OpenCatalogOptions } from './catalog';
+export { SnapshotWriter, type BeginSnapshotOptions, type FailureOutcome } from './snapshot-writer';
+export type { StoredVersion } from './app-version-store';
+export type { RetentionPolicy, PruneResult } from './retention';
+export { DEFAULT_RETENTION_DAYS } from './retention';
+export type { NewManualEdge, NewExternalNode } from './lineage-store';
+export type { NewAnnotation, AnnotationFilter } from './annotations';
+export type * from './catalog-types';
+export type * from './lineage-graph';

@@ -1,0 +1,7 @@
+/** Every catalog migration, in order. Append a new file here; never edit one that has landed. */
+import { migration001Initial } from './001-initial';
+import type { Migration } from './migration';
+
+export const migrations: readonly Migration[] = [migration001Initial];
+
+export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
