@@ -1,0 +1,163 @@
+/**
+ * The engine walk of one app in two round trips: OpenDoc, then ONE pipelined batch (enigma sends
+ * them concurrently on the socket) — GetAppLayout, GetScript, GetLineage, GetTablesAndKeys,
+ * GetObjects with qData JSON pointers that pull sheets + cells, chart definitions, master items
+ * and bookmarks in a single answer, and GetVariables. No per-chart GetObject/GetLayout: 7 engine
+ * calls per app however many sheets and charts it has.
+ */
+import { AppError, toErrorShape, type ErrorShape } from '../api/errors';
+import type { Transport } from '../qlik/connection-options';
+import type { QixContainerEntry, QixDoc } from '../qlik/enigma-facade';
+import { openEngineApp } from '../qlik/engine-session';
+import { mapAppContent, type ObjectEntry, type RawAppPayloads } from './app-content-mapping';
+import type { AppContent } from './records';
+
+/** Every object type the walk asks GetObjects for (qTypes has no wildcard on all engines). */
+export const CRAWLED_OBJECT_TYPES = [
+  'sheet',
+  'masterobject',
+  'measure',
+  'dimension',
+  'bookmark',
+  // visualizations (native and common supported extensions)
+  'barchart',
+  'linechart',
+  'combochart',
+  'piechart',
+  'scatterplot',
+  'table',
+  'pivot-table',
+  'straight-table',
+  'kpi',
+  'gauge',
+  'treemap',
+  'map',
+  'histogram',
+  'boxplot',
+  'distributionplot',
+  'waterfallchart',
+  'mekkochart',
+  'funnel-chart',
+  'sankey-chart',
+  'bulletchart',
+  'grid-chart',
+  'text-image',
+  'action-button',
+  'filterpane',
+  'listbox',
+  'container',
+  'sn-layout-container',
+  'sn-tabbed-container',
+  'qlik-word-cloud',
+  'variable-input',
+  'video-player',
+  'org-chart',
+  'trellis-container',
+  'button',
+];
+
+/**
+ * JSON pointers into each object's properties (qlik-protocol.md §1.7 "Session-object lists" and
+ * GetObjects). One map serves every type: a pointer that does not exist resolves to nothing.
+ */
+export const OBJECT_QDATA: Record<string, string> = {
+  metaDef: '/qMetaDef',
+  title: '/title',
+  subtitle: '/subtitle',
+  visualization: '/visualization',
+  extendsId: '/qExtendsId',
+  hyperCube: '/qHyperCubeDef',
+  listObject: '/qListObjectDef',
+  // Resolves against the layout (qChildList) where the engine allows it: filter pane → listboxes.
+  childList: '/qChildList',
+  children: '/children',
+  cells: '/cells',
+  rank: '/rank',
+  columns: '/columns',
+  rows: '/rows',
+  measure: '/qMeasure',
+  dim: '/qDim',
+  sheetId: '/sheetId',
+  selectionFields: '/selectionFields',
+  creationDate: '/creationDate',
+};
+
+export interface WalkAppOptions {
+  readonly transport: Transport;
+  readonly apiKey: string;
+  readonly appId: string;
+  readonly callTimeoutMs?: number;
+  readonly withoutData?: boolean;
+  readonly signal?: AbortSignal;
+  /** REST /data/metadata of the app; failures are tolerated (the engine model stands alone). */
+  readonly fetchDataMetadata?: () => Promise<RawAppPayloads['dataMetadata']>;
+}
+
+export interface WalkedApp {
+  readonly content: AppContent;
+  readonly engineCalls: number;
+}
+
+/** Errors a read-only crawl identity gets from reload-level calls: the app is still readable. */
+function isAccessDenied(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'app-access-denied';
+}
+
+async function optional<T>(promise: Promise<T>, fallback: T): Promise<{ value: T; error: ErrorShape | null }> {
+  try {
+    return { value: await promise, error: null };
+  } catch (error) {
+    // GetScript/GetLineage need the reload right (error 5, qlik-protocol.md §1.6): record, go on.
+    if (isAccessDenied(error)) return { value: fallback, error: toErrorShape(error) };
+    throw error;
+  }
+}
+
+export async function walkApp(options: WalkAppOptions): Promise<WalkedApp> {
+  // REST data/metadata (sizes, cardinalities) runs alongside the engine walk: no extra round trip.
+  const metadata = options.fetchDataMetadata ? options.fetchDataMetadata().catch(() => null) : Promise.resolve(null);
+  const engine = await openEngineApp({
+    transport: options.transport,
+    apiKey: options.apiKey,
+    appId: options.appId,
+    withoutData: options.withoutData ?? true,
+    ...(options.callTimeoutMs !== undefined ? { callTimeoutMs: options.callTimeoutMs } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  try {
+    const raw = await fetchPipelined(engine.doc);
+    const engineCalls = engine.callCount();
+    return { content: mapAppContent({ ...raw, dataMetadata: await metadata }), engineCalls };
+  } finally {
+    await engine.close();
+  }
+}
+
+async function fetchPipelined(doc: QixDoc): Promise<RawAppPayloads> {
+  // All sent before any answer arrives: one round trip for the lot.
+  const layout = doc.getAppLayout();
+  const script = optional(doc.getScript(), null as string | null);
+  const lineage = optional(doc.getLineage(), []);
+  const tables = doc.getTablesAndKeys({ qcx: 1000, qcy: 1000 }, { qcx: 0, qcy: 0 }, 30, false, false);
+  const objects = doc.getObjects({ qTypes: CRAWLED_OBJECT_TYPES, qIncludeSessionObjects: false, qData: OBJECT_QDATA });
+  const variables = doc.getVariables({ qType: 'variable', qShowReserved: true, qShowConfig: true, qShowSession: false, qData: { tags: '/tags' } });
+  const settled = await Promise.allSettled([layout, script, lineage, tables, objects, variables]);
+  const firstFailure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (firstFailure) throw firstFailure.reason;
+  const [, scriptResult, lineageResult, tablesResult, objectsResult, variablesResult] = settled.map((s) =>
+    s.status === 'fulfilled' ? s.value : undefined,
+  ) as [unknown, { value: string | null; error: ErrorShape | null }, { value: unknown[]; error: ErrorShape | null }, RawAppPayloads['tablesAndKeys'], QixContainerEntry[], unknown[]];
+  return {
+    script: scriptResult.value,
+    scriptError: scriptResult.error,
+    lineage: Array.isArray(lineageResult.value) ? lineageResult.value : [],
+    tablesAndKeys: tablesResult ?? null,
+    objects: (Array.isArray(objectsResult) ? objectsResult : []).filter(isEntry),
+    variables: Array.isArray(variablesResult) ? variablesResult : [],
+  };
+}
+
+function isEntry(value: unknown): value is ObjectEntry {
+  const info = (value as { qInfo?: { qId?: unknown; qType?: unknown } } | null)?.qInfo;
+  return typeof info?.qId === 'string' && typeof info.qType === 'string';
+}

@@ -1,0 +1,44 @@
+/**
+ * The part of src-main/catalog a crawl writes through, as the crawler sees it. Keeps the runner
+ * testable and lets the catalog evolve behind it; src-main/catalog's SnapshotWriter fits it.
+ */
+import type { ErrorShape } from '../api/errors';
+import type {
+  AppContent,
+  AppFailure,
+  AppRecord,
+  AutomationRecord,
+  CollectionRecord,
+  DataConnectionRecord,
+  SpaceRecord,
+  TenantRecord,
+} from './records';
+import type { PreviousAppState } from './delta-plan';
+
+export interface SnapshotWriterPort {
+  readonly snapshotId: number;
+  putSpaces(spaces: readonly SpaceRecord[]): void;
+  putCollections(collections: readonly CollectionRecord[]): void;
+  putDataConnections(connections: readonly DataConnectionRecord[]): void;
+  putAutomations(automations: readonly AutomationRecord[]): void;
+  putApp(app: AppRecord, content: AppContent): unknown;
+  carryOverApp(appId: string): unknown;
+  recordFailure(failure: AppFailure): unknown;
+  commit(): { readonly id: number };
+  abort(reason: string, status?: 'failed' | 'cancelled'): unknown;
+}
+
+export interface CatalogPort {
+  beginSnapshot(options: {
+    readonly connectionId: string;
+    readonly connectionName: string;
+    readonly tenant: TenantRecord;
+    readonly kind: 'full' | 'delta';
+  }): SnapshotWriterPort;
+  /** What the last complete snapshot of the connection knew about each app. */
+  previousAppStates(connectionId: string): ReadonlyMap<string, PreviousAppState>;
+  /** Apps whose read failed in the last complete snapshot (they are retried by a delta crawl). */
+  previouslyFailedAppIds?(connectionId: string): ReadonlySet<string>;
+}
+
+export type { ErrorShape };

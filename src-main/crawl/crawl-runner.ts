@@ -1,0 +1,286 @@
+/**
+ * Runs one crawl: REST listing (streamed page by page) → delta plan → engine walks with bounded
+ * concurrency → one catalog snapshot. Transport-agnostic: options in, events out through a
+ * callback, cancel through an AbortSignal. A cancelled or failed crawl aborts its snapshot, so
+ * the previous complete snapshot stays the latest.
+ */
+import { AppError, toErrorShape, type ErrorShape } from '../api/errors';
+import { createRestClient, type RestClient } from '../qlik/rest-client';
+import { dataMetadataSchema } from '../qlik/rest-schemas';
+import { walkApp } from './app-walker';
+import type { CatalogPort, SnapshotWriterPort } from './catalog-port';
+import type { CrawlCounts, CrawlEvent, CrawlPhase, CrawlRunOptions, CrawlSummary } from './crawl-events';
+import { planCrawl, type PlannedApp } from './delta-plan';
+import { mapAppItem } from './rest-mapping';
+import type { AppContent, AppRecord, TenantRecord } from './records';
+import { appItemPages, fetchAutomations, fetchCollections, fetchDataConnections, fetchSpaces, fetchUserNames } from './tenant-inventory';
+import { userSchema } from '../qlik/rest-schemas';
+
+export const DEFAULT_CONCURRENCY = 8;
+
+function rowsOf(content: AppContent): number {
+  return (
+    1 +
+    content.sheets.length +
+    content.objects.length +
+    content.masterMeasures.length +
+    content.masterDimensions.length +
+    content.masterVisualizations.length +
+    content.variables.length +
+    content.bookmarks.length +
+    content.tables.length +
+    content.fields.length +
+    content.engineLineage.length
+  );
+}
+
+function cancelled(): ErrorShape {
+  return { code: 'cancelled', message: 'The crawl was cancelled.', remedy: 'The previous snapshot is unchanged; start the crawl again when ready.' };
+}
+
+export async function runCrawl(
+  options: CrawlRunOptions,
+  catalog: CatalogPort,
+  onEvent: (event: CrawlEvent) => void,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<CrawlSummary> {
+  const started = Date.now();
+  const concurrency = Math.max(1, Math.min(64, options.concurrency ?? DEFAULT_CONCURRENCY));
+  const crawlTenantObjects = options.crawlSpacesAndCollections ?? true;
+  const rest: RestClient = createRestClient({
+    url: options.url,
+    apiKey: options.apiKey,
+    ...(options.proxy ? { proxy: options.proxy } : {}),
+    ...(options.caFile ? { caFile: options.caFile } : {}),
+    ...(options.caPem ? { caPem: options.caPem } : {}),
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    onNotice: (notice) => {
+      if (notice.kind === 'rate-limited')
+        onEvent({ type: 'notice', message: `Rate limited on ${notice.endpoint}; waiting ${Math.ceil(notice.waitMs / 1000)} s as asked.` });
+    },
+  });
+  const connectionId = options.connectionId ?? rest.transport.baseUrl.href.replace(/\/$/, '');
+
+  const counts = {
+    appsListed: 0,
+    appsCrawled: 0,
+    appsCarriedOver: 0,
+    appsFailed: 0,
+    appsDeleted: 0,
+    spaces: 0,
+    collections: 0,
+    dataConnections: 0,
+    automations: 0,
+    sheets: 0,
+    objects: 0,
+    rowsWritten: 0,
+  };
+  const failures: Array<{ appId: string; appName: string; error: ErrorShape }> = [];
+  let engineCalls = 0;
+  let appsDone = 0;
+  let appsTotal = 0;
+  let phase: CrawlPhase = 'connecting';
+  let writer: SnapshotWriterPort | null = null;
+  let deletedAppIds: string[] = [];
+  // App workers: they sleep on `waiters` while the listing is still producing work.
+  let workers: Array<Promise<void>> = [];
+  let halt = false;
+  const waiters: Array<() => void> = [];
+  const wakeAll = (): void => {
+    for (const w of waiters.splice(0)) w();
+  };
+  signal.addEventListener('abort', wakeAll, { once: true });
+
+  const progress = (currentApp: { id: string; name: string } | null = null): void =>
+    onEvent({ type: 'progress', phase, appsDone, appsTotal, currentApp, errors: failures.length });
+  const summary = (status: CrawlSummary['status'], snapshotId: number | null, error: ErrorShape | null): CrawlSummary => ({
+    status,
+    mode: options.mode,
+    snapshotId,
+    counts: counts as CrawlCounts,
+    failures,
+    deletedAppIds,
+    durationMs: Date.now() - started,
+    engineCalls,
+    restCalls: rest.stats.requests,
+    rateLimitWaits: rest.stats.rateLimitWaits,
+    error,
+  });
+
+  try {
+    progress();
+    const signalOpt = { signal };
+    const me = await rest.getJson('/api/v1/users/me', userSchema, signalOpt);
+    const tenant: TenantRecord = {
+      url: rest.transport.baseUrl.href.replace(/\/$/, ''),
+      kind: options.kind ?? 'cloud',
+      tenantId: me.tenantId ?? null,
+      userId: me.id,
+      userName: me.name ?? null,
+    };
+    writer = catalog.beginSnapshot({
+      connectionId,
+      connectionName: options.connectionName ?? rest.host,
+      tenant,
+      kind: options.mode,
+    });
+    const activeWriter = writer;
+    const previous = catalog.previousAppStates(connectionId);
+    const hasPrevious = previous.size > 0;
+    const previouslyFailed = catalog.previouslyFailedAppIds?.(connectionId) ?? new Set<string>();
+
+    // Tenant-level listings run alongside the app crawl; they are a handful of REST calls.
+    const tenantObjects = crawlTenantObjects
+      ? Promise.all([
+          fetchSpaces(rest, signal),
+          fetchCollections(rest, signal),
+          fetchDataConnections(rest, signal),
+          fetchAutomations(rest, signal),
+        ])
+      : Promise.resolve(null);
+    tenantObjects.catch(() => undefined);
+    const ownerNames = await fetchUserNames(rest, signal);
+
+    phase = 'apps';
+    const listed: AppRecord[] = [];
+    const queue: PlannedApp[] = [];
+    let listingDone = false;
+
+    const crawlOne = async (planned: PlannedApp): Promise<void> => {
+      const { app } = planned;
+      progress({ id: app.id, name: app.name });
+      try {
+        const walked = await walkApp({
+          transport: rest.transport,
+          apiKey: options.apiKey,
+          appId: app.id,
+          signal,
+          ...(options.requestTimeoutMs ? { callTimeoutMs: options.requestTimeoutMs } : {}),
+          withoutData: options.withoutData ?? true,
+          ...(options.fetchDataMetadata === false
+            ? {}
+            : {
+                fetchDataMetadata: () =>
+                  rest.getJsonOrUndefined(`/api/v1/apps/${encodeURIComponent(app.id)}/data/metadata`, dataMetadataSchema, {
+                    signal,
+                    allowStatuses: [403, 404],
+                  }),
+              }),
+        });
+        engineCalls += walked.engineCalls;
+        if (signal.aborted || halt) return;
+        activeWriter.putApp(app, walked.content);
+        counts.appsCrawled++;
+        counts.sheets += walked.content.sheets.length;
+        counts.objects += walked.content.objects.length;
+        counts.rowsWritten += rowsOf(walked.content);
+      } catch (error) {
+        if (signal.aborted || halt) return;
+        const shape = toErrorShape(error);
+        failures.push({ appId: app.id, appName: app.name, error: shape });
+        counts.appsFailed++;
+        activeWriter.recordFailure({ appId: app.id, appName: app.name, error: shape });
+        onEvent({ type: 'app-failed', appId: app.id, appName: app.name, error: shape });
+      } finally {
+        appsDone++;
+        progress();
+      }
+    };
+
+    workers = Array.from({ length: concurrency }, async () => {
+      for (;;) {
+        if (signal.aborted || halt) return;
+        const next = queue.shift();
+        if (next) {
+          await crawlOne(next);
+          continue;
+        }
+        if (listingDone) return;
+        await new Promise<void>((resolve) => waiters.push(resolve));
+      }
+    });
+
+    phase = 'listing';
+    for await (const page of appItemPages(rest, signal)) {
+      const apps = page.map((item) => mapAppItem(item, ownerNames));
+      listed.push(...apps);
+      const plan = planCrawl({
+        mode: options.mode,
+        apps,
+        ...(options.scope ? { scope: options.scope } : {}),
+        previous: options.mode === 'delta' && hasPrevious ? previous : null,
+        previouslyFailedAppIds: previouslyFailed,
+      });
+      for (const app of plan.toCarryOver) {
+        try {
+          activeWriter.carryOverApp(app.id);
+          counts.appsCarriedOver++;
+          appsDone++;
+          appsTotal++;
+        } catch {
+          queue.push({ app, reason: 'new' }); // the previous version is gone: read it afresh
+          appsTotal++;
+        }
+      }
+      queue.push(...plan.toCrawl);
+      appsTotal += plan.toCrawl.length;
+      phase = 'apps';
+      progress();
+      wakeAll();
+    }
+    counts.appsListed = listed.length;
+    listingDone = true;
+    wakeAll();
+    await Promise.all(workers);
+
+    if (signal.aborted) throw new AppError(cancelled());
+    const finalPlan = planCrawl({
+      mode: options.mode,
+      apps: listed,
+      ...(options.scope ? { scope: options.scope } : {}),
+      previous: hasPrevious ? previous : null,
+    });
+    deletedAppIds = [...finalPlan.deletedAppIds];
+    counts.appsDeleted = deletedAppIds.length;
+
+    phase = 'tenant-objects';
+    progress();
+    const objects = await tenantObjects;
+    if (objects) {
+      const [spaces, collections, dataConnections, automations] = objects;
+      activeWriter.putSpaces(spaces);
+      activeWriter.putCollections(collections);
+      activeWriter.putDataConnections(dataConnections);
+      activeWriter.putAutomations(automations);
+      counts.spaces = spaces.length;
+      counts.collections = collections.length;
+      counts.dataConnections = dataConnections.length;
+      counts.automations = automations.length;
+      counts.rowsWritten += spaces.length + collections.length + dataConnections.length + automations.length;
+    }
+    if (signal.aborted) throw new AppError(cancelled());
+
+    phase = 'committing';
+    progress();
+    const committed = activeWriter.commit();
+    phase = 'done';
+    progress();
+    return summary('complete', committed.id, null);
+  } catch (error) {
+    const isCancel = signal.aborted || (error instanceof AppError && error.code === 'cancelled');
+    const shape = isCancel ? cancelled() : toErrorShape(error);
+    halt = true;
+    wakeAll();
+    await Promise.allSettled(workers);
+    try {
+      writer?.abort(isCancel ? 'Cancelled by the user.' : shape.message, isCancel ? 'cancelled' : 'failed');
+    } catch {
+      // the snapshot could not be marked; the catalog recovers running crawls as interrupted
+    }
+    phase = 'done';
+    progress();
+    return summary(isCancel ? 'cancelled' : 'failed', writer?.snapshotId ?? null, shape);
+  } finally {
+    await rest.close();
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The REST half of a crawl: who we are, users (owner names), spaces, collections with their
+ * items, data connections (masked), automations with runs and definitions (workflows API first,
+ * v1 as fallback, secrets stripped). Each listing is independent; a listing the key may not read
+ * (403/404) yields nothing rather than failing the crawl.
+ */
+import { AppError } from '../api/errors';
+import type { RestClient } from '../qlik/rest-client';
+import {
+  automationDetailSchema,
+  automationRunSchema,
+  automationSchema,
+  collectionItemSchema,
+  collectionSchema,
+  dataConnectionSchema,
+  itemSchema,
+  type RestItem,
+  spaceSchema,
+  userSchema,
+} from '../qlik/rest-schemas';
+import { z } from 'zod';
+import { mapAutomation, mapCollection, mapDataConnection, mapSpace } from './rest-mapping';
+import type { AutomationRecord, CollectionRecord, DataConnectionRecord, SpaceRecord } from './records';
+
+const OPTIONAL_STATUSES = [403, 404] as const;
+
+/** Runs a listing the crawl can live without; 403/404 mean "not available to this key". */
+async function tolerant<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'auth-forbidden' || error.code === 'not-found')) return fallback;
+    throw error;
+  }
+}
+
+export async function fetchUserNames(rest: RestClient, signal?: AbortSignal): Promise<Map<string, string>> {
+  const users = await tolerant(() => rest.listAll('/api/v1/users?limit=100', userSchema, signal ? { signal } : {}), []);
+  return new Map(users.filter((u) => u.name).map((u) => [u.id, u.name as string]));
+}
+
+export async function fetchSpaces(rest: RestClient, signal?: AbortSignal): Promise<SpaceRecord[]> {
+  const spaces = await tolerant(() => rest.listAll('/api/v1/spaces?limit=100', spaceSchema, signal ? { signal } : {}), []);
+  return spaces.map(mapSpace);
+}
+
+/** App items, page by page, so app crawling starts before the listing ends. */
+export function appItemPages(rest: RestClient, signal?: AbortSignal): AsyncGenerator<RestItem[]> {
+  return rest.pages('/api/v1/items?resourceType=app&limit=100', itemSchema, signal ? { signal } : {});
+}
+
+export async function fetchCollections(rest: RestClient, signal?: AbortSignal): Promise<CollectionRecord[]> {
+  const opts = signal ? { signal } : {};
+  const collections = await tolerant(() => rest.listAll('/api/v1/collections?limit=100', collectionSchema, opts), []);
+  return Promise.all(
+    collections.map(async (c) => {
+      const items = await tolerant(
+        () => rest.listAll(`/api/v1/collections/${encodeURIComponent(c.id)}/items?limit=100`, collectionItemSchema, opts),
+        [],
+      );
+      const appIds = items.filter((i) => (i.resourceType ?? 'app') === 'app' && i.resourceId).map((i) => i.resourceId as string);
+      return mapCollection(c, appIds);
+    }),
+  );
+}
+
+export async function fetchDataConnections(rest: RestClient, signal?: AbortSignal): Promise<DataConnectionRecord[]> {
+  const connections = await tolerant(() => rest.listAll('/api/v1/data-connections?limit=100', dataConnectionSchema, signal ? { signal } : {}), []);
+  return connections.map(mapDataConnection).filter((c): c is DataConnectionRecord => c !== null);
+}
+
+const definitionSchema = z.unknown();
+
+/**
+ * Automations: list, then per automation its detail (schedule, workspace = the definition) and
+ * recent runs. `/api/workflows/automations` replaces `/api/v1/automations` (qlik-protocol.md §2.3);
+ * we try it first and fall back to v1 when the tenant does not serve it.
+ */
+export async function fetchAutomations(rest: RestClient, signal?: AbortSignal, runsPerAutomation = 20): Promise<AutomationRecord[]> {
+  const opts = signal ? { signal } : {};
+  let base = '/api/workflows/automations';
+  let list = await tolerant(() => rest.listAll(`${base}?limit=100`, automationSchema, opts).then((l) => l as typeof l | null), null);
+  if (list === null) {
+    base = '/api/v1/automations';
+    list = await tolerant(() => rest.listAll(`${base}?limit=100`, automationSchema, opts), []);
+  }
+  return Promise.all(
+    list.map(async (automation) => {
+      const id = encodeURIComponent(automation.id);
+      const [detailRaw, runs] = await Promise.all([
+        tolerant(() => rest.getJsonOrUndefined(`${base}/${id}`, definitionSchema, { ...opts, allowStatuses: OPTIONAL_STATUSES }), undefined),
+        tolerant(
+          () => rest.listAll(`${base}/${id}/runs?limit=${runsPerAutomation}&sort=-startTime`, automationRunSchema, { ...opts, maxItems: runsPerAutomation }),
+          [],
+        ),
+      ]);
+      const detail = detailRaw === undefined ? null : automationDetailSchema.safeParse(detailRaw);
+      const definition = detailRaw && typeof detailRaw === 'object' ? (detailRaw as { workspace?: unknown }).workspace : undefined;
+      return mapAutomation(automation, detail?.success ? detail.data : null, runs.slice(0, runsPerAutomation), definition);
+    }),
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * One engine session per app over enigma.js + ws: Bearer header, proxy agent and custom CA from
+ * the Transport, a per-call timeout, an abort signal, and every failure mapped to an AppError.
+ * The app is opened with qNoData by default (metadata only; qlik-protocol.md §1.7 OpenDoc).
+ */
+import enigmaModule from 'enigma.js';
+import schema from 'enigma.js/schemas/12.2027.0.json';
+import WebSocket from 'ws';
+import { AppError } from '../api/errors';
+import type { Transport } from './connection-options';
+import type { EnigmaModule, EnigmaSession, QixDoc, QixGlobal } from './enigma-facade';
+import { mapEngineError, mapNetworkError } from './error-mapping';
+import { cancelledError } from './rest-client';
+
+const enigma = enigmaModule as unknown as EnigmaModule;
+
+export interface OpenAppOptions {
+  readonly transport: Transport;
+  readonly apiKey: string;
+  readonly appId: string;
+  /** Open without loading data (qNoData); default true. */
+  readonly withoutData?: boolean;
+  /** Per engine call (and for the socket open); default 30 s. */
+  readonly callTimeoutMs?: number;
+  readonly signal?: AbortSignal;
+  /** Optional `/identity/<x>` URL segment, so no-data and data sessions never collide (error 1009). */
+  readonly identity?: string;
+}
+
+export interface EngineApp {
+  readonly appId: string;
+  /** The Doc with every method wrapped: timeout, abort and error mapping, call counting. */
+  readonly doc: QixDoc;
+  /** Engine requests sent on this session (OpenDoc included). */
+  readonly callCount: () => number;
+  close(): Promise<void>;
+}
+
+export function engineAppUrl(transport: Transport, appId: string, identity?: string): string {
+  const base = new URL(transport.baseUrl.href);
+  base.protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
+  const prefix = base.pathname.replace(/\/+$/, '');
+  base.pathname = `${prefix}/app/${encodeURIComponent(appId)}${identity ? `/identity/${encodeURIComponent(identity)}` : ''}`;
+  return base.href;
+}
+
+export async function openEngineApp(options: OpenAppOptions): Promise<EngineApp> {
+  const { transport, appId } = options;
+  const timeoutMs = options.callTimeoutMs ?? 30_000;
+  const context = {
+    host: transport.host,
+    endpoint: `open app ${appId}`,
+    appId,
+    ...(transport.proxyHost ? { proxyHost: transport.proxyHost } : {}),
+  };
+  let socketError: unknown;
+  let calls = 0;
+  let closed = false;
+  const session: EnigmaSession = enigma.create({
+    schema,
+    url: engineAppUrl(transport, appId, options.identity),
+    suspendOnClose: false,
+    // Full values are enough for a one-shot crawl; delta patches only cost CPU here.
+    protocol: { delta: false },
+    createSocket: (url: string) => {
+      const ws = new WebSocket(url, {
+        headers: { Authorization: `Bearer ${options.apiKey}` },
+        handshakeTimeout: timeoutMs,
+        perMessageDeflate: false,
+        ...transport.wsOptions,
+      });
+      ws.on('error', (error) => {
+        socketError ??= error;
+      });
+      const send = ws.send.bind(ws);
+      ws.send = ((data: unknown, ...rest: unknown[]) => {
+        calls++;
+        return (send as (...args: unknown[]) => void)(data, ...rest);
+      }) as typeof ws.send;
+      return ws;
+    },
+  });
+  session.on('closed', () => {
+    closed = true;
+  });
+
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await session.close().catch(() => undefined);
+  };
+
+  const mapError = (error: unknown, endpoint: string): AppError => {
+    if (options.signal?.aborted) return cancelledError();
+    if (error instanceof AppError) return error;
+    const ctx = { ...context, endpoint };
+    // A failed upgrade (401/403/TLS/DNS) surfaces as the ws 'error'; prefer it to enigma's wrapper.
+    if (socketError) {
+      const text = socketError instanceof Error ? socketError.message : '';
+      return /Unexpected server response/.test(text) ? mapEngineError(socketError, ctx) : mapNetworkError(socketError, ctx);
+    }
+    return mapEngineError(error, ctx);
+  };
+
+  /** Races one engine call against the per-call timeout and the abort signal. */
+  function guarded<T>(endpoint: string, run: () => Promise<T>): Promise<T> {
+    if (options.signal?.aborted) return Promise.reject(cancelledError());
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        void close();
+        reject(
+          new AppError({
+            code: 'timeout',
+            message: `The engine did not answer ${endpoint} for app ${appId} within ${Math.round(timeoutMs / 1000)} s.`,
+            remedy: 'The app may be very large or the engine busy; retry later or raise the timeout.',
+          }),
+        );
+      }, timeoutMs);
+      const onAbort = (): void => {
+        cleanup();
+        void close();
+        reject(cancelledError());
+      };
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        options.signal?.removeEventListener('abort', onAbort);
+      };
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      run().then(
+        (value) => {
+          cleanup();
+          resolve(value);
+        },
+        (error: unknown) => {
+          cleanup();
+          reject(mapError(error, endpoint));
+        },
+      );
+    });
+  }
+
+  let rawDoc: QixDoc;
+  try {
+    const global = (await guarded('connect', () => session.open())) as QixGlobal;
+    rawDoc = await guarded('OpenDoc', () => global.openDoc(appId, '', '', '', options.withoutData ?? true));
+  } catch (error) {
+    await close();
+    throw error;
+  }
+
+  const doc = new Proxy(rawDoc, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      return (...args: unknown[]) => guarded(property, () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+    },
+  });
+
+  return { appId, doc, callCount: () => calls, close };
+}

@@ -1,0 +1,246 @@
+/**
+ * Qlik Cloud REST client: Bearer auth, paging by links.next.href, 429 → wait Retry-After,
+ * exponential backoff with jitter on 5xx / network errors / timeouts, per-request timeout, proxy
+ * and custom CA (via the Transport), and zod-validated, tolerant parsing. Knows nothing of crawls.
+ */
+import { fetch } from 'undici';
+import { z } from 'zod';
+import { AppError } from '../api/errors';
+import { type QlikConnectionOptions, type Transport, createTransport } from './connection-options';
+import { malformedResponse, mapHttpStatus, mapNetworkError, type NetworkErrorContext } from './error-mapping';
+import { backoffDelayMs, defaultRetryPolicy, isRetryableStatus, parseRetryAfterMs, type RetryPolicy } from './retry-policy';
+
+export interface RestStats {
+  /** HTTP requests sent, retries included. */
+  requests: number;
+  retries: number;
+  rateLimitWaits: number;
+  rateLimitWaitMs: number;
+  /** List items dropped because they did not match the expected shape. */
+  skippedItems: number;
+}
+
+export type RestNotice =
+  | { readonly kind: 'rate-limited'; readonly endpoint: string; readonly waitMs: number }
+  | { readonly kind: 'retry'; readonly endpoint: string; readonly attempt: number; readonly reason: string }
+  | { readonly kind: 'skipped-item'; readonly endpoint: string; readonly issue: string };
+
+export interface RestClientOptions extends QlikConnectionOptions {
+  readonly retry?: Partial<RetryPolicy>;
+  readonly onNotice?: (notice: RestNotice) => void;
+  /** Injected for tests. */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly random?: () => number;
+}
+
+export interface RestRequestOptions {
+  readonly signal?: AbortSignal;
+  /** Treat these statuses as "no content" and return undefined instead of failing. */
+  readonly allowStatuses?: readonly number[];
+}
+
+export interface RestClient {
+  readonly host: string;
+  readonly stats: RestStats;
+  readonly transport: Transport;
+  /** GET a JSON document and validate it; `undefined` only for statuses in allowStatuses. */
+  getJson<T>(path: string, schema: z.ZodType<T>, options?: RestRequestOptions): Promise<T>;
+  getJsonOrUndefined<T>(path: string, schema: z.ZodType<T>, options: RestRequestOptions): Promise<T | undefined>;
+  /** Every item of a paged list, following links.next.href; items that do not parse are skipped and counted. */
+  listAll<T>(path: string, itemSchema: z.ZodType<T>, options?: RestRequestOptions & { maxItems?: number }): Promise<T[]>;
+  /** Page by page, for streaming into a crawl. */
+  pages<T>(path: string, itemSchema: z.ZodType<T>, options?: RestRequestOptions): AsyncGenerator<T[]>;
+  close(): Promise<void>;
+}
+
+const RETRYABLE_NETWORK_CODES = new Set(['timeout', 'connection-lost', 'server-error']);
+
+const listEnvelope = z.object({
+  data: z.array(z.unknown()),
+  links: z
+    .object({ next: z.object({ href: z.string().nullish() }).nullish() })
+    .nullish()
+    .catch(null),
+});
+
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelledError());
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(cancelledError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export function cancelledError(): AppError {
+  return new AppError({ code: 'cancelled', message: 'The crawl was cancelled.', remedy: 'Start it again when you are ready.' });
+}
+
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+    .join('; ');
+}
+
+export function createRestClient(options: RestClientOptions): RestClient {
+  const transport = createTransport(options);
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
+  const sleep = options.sleep ?? abortableSleep;
+  const random = options.random ?? Math.random;
+  const timeoutMs = options.requestTimeoutMs ?? 30_000;
+  const stats: RestStats = { requests: 0, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, skippedItems: 0 };
+  const authHeader = `Bearer ${options.apiKey}`;
+  const basePath = transport.baseUrl.pathname;
+
+  /** Resolves a path or a links.next href against the tenant; never sends the key to another origin. */
+  function resolveUrl(pathOrHref: string): URL {
+    const absolute = new URL(pathOrHref, transport.baseUrl.origin);
+    const resolved = new URL(transport.baseUrl.href);
+    const path = absolute.pathname.startsWith(basePath) || basePath === '' ? absolute.pathname : basePath + absolute.pathname;
+    resolved.pathname = path;
+    resolved.search = absolute.search;
+    return resolved;
+  }
+
+  function contextFor(url: URL): NetworkErrorContext {
+    return {
+      host: transport.host,
+      endpoint: `GET ${url.pathname}`,
+      ...(transport.proxyHost ? { proxyHost: transport.proxyHost } : {}),
+    };
+  }
+
+  async function requestJson(url: URL, request: RestRequestOptions): Promise<{ status: number; body: unknown }> {
+    const context = contextFor(url);
+    let attempt = 0;
+    let waits429 = 0;
+    for (;;) {
+      if (request.signal?.aborted) throw cancelledError();
+      attempt++;
+      stats.requests++;
+      const timeoutSignal = AbortSignal.timeout(timeoutMs);
+      const signal = request.signal ? AbortSignal.any([request.signal, timeoutSignal]) : timeoutSignal;
+      let failure: AppError;
+      try {
+        const response = await fetch(url, {
+          headers: { authorization: authHeader, accept: 'application/json' },
+          dispatcher: transport.dispatcher,
+          signal,
+        });
+        if (response.ok) {
+          const text = await response.text();
+          try {
+            return { status: response.status, body: text.length ? (JSON.parse(text) as unknown) : null };
+          } catch {
+            throw malformedResponse(context, `body is not JSON (${text.slice(0, 60).replace(/\s+/g, ' ')}…)`);
+          }
+        }
+        const bodyText = await response.text().catch(() => '');
+        if (request.allowStatuses?.includes(response.status)) return { status: response.status, body: undefined };
+        if (response.status === 429) {
+          const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after')) ?? backoffDelayMs(waits429 + 1, policy, random);
+          if (retryAfterMs > policy.maxRetryAfterMs || waits429 >= policy.max429Waits) {
+            throw mapHttpStatus(429, context, { retryAfterMs, serverDetail: serverDetailOf(bodyText) });
+          }
+          waits429++;
+          stats.rateLimitWaits++;
+          stats.rateLimitWaitMs += retryAfterMs;
+          options.onNotice?.({ kind: 'rate-limited', endpoint: context.endpoint, waitMs: retryAfterMs });
+          await sleep(retryAfterMs, request.signal);
+          attempt--; // a rate-limit wait is not a failed attempt
+          continue;
+        }
+        failure = mapHttpStatus(response.status, context, { serverDetail: serverDetailOf(bodyText) });
+        if (!isRetryableStatus(response.status)) throw failure;
+      } catch (error) {
+        if (error instanceof AppError) throw error;
+        if (request.signal?.aborted) throw cancelledError();
+        failure = mapNetworkError(error, context);
+        if (!RETRYABLE_NETWORK_CODES.has(failure.code)) throw failure;
+      }
+      if (attempt >= policy.maxAttempts) throw failure;
+      stats.retries++;
+      options.onNotice?.({ kind: 'retry', endpoint: context.endpoint, attempt, reason: failure.code });
+      await sleep(backoffDelayMs(attempt, policy, random), request.signal);
+    }
+  }
+
+  async function getJsonOrUndefined<T>(path: string, schema: z.ZodType<T>, request: RestRequestOptions): Promise<T | undefined> {
+    const url = resolveUrl(path);
+    const { body } = await requestJson(url, request);
+    if (body === undefined) return undefined;
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw malformedResponse(contextFor(url), describeIssues(parsed.error));
+    return parsed.data;
+  }
+
+  async function* pages<T>(path: string, itemSchema: z.ZodType<T>, request: RestRequestOptions = {}): AsyncGenerator<T[]> {
+    let next: string | undefined = path;
+    const seen = new Set<string>();
+    while (next) {
+      const url = resolveUrl(next);
+      if (seen.has(url.href)) break; // a server that loops its cursor must not loop us
+      seen.add(url.href);
+      const { body } = await requestJson(url, request);
+      const envelope = Array.isArray(body) ? { data: body, links: null } : listEnvelope.safeParse(body);
+      const data = 'success' in envelope ? (envelope.success ? envelope.data : undefined) : envelope;
+      if (!data) {
+        const issue = 'success' in envelope && !envelope.success ? describeIssues(envelope.error) : 'not a list';
+        throw malformedResponse(contextFor(url), issue);
+      }
+      const items: T[] = [];
+      for (const raw of data.data) {
+        const item = itemSchema.safeParse(raw);
+        if (item.success) items.push(item.data);
+        else {
+          stats.skippedItems++;
+          options.onNotice?.({ kind: 'skipped-item', endpoint: `GET ${url.pathname}`, issue: describeIssues(item.error) });
+        }
+      }
+      yield items;
+      next = data.links?.next?.href ?? undefined;
+    }
+  }
+
+  return {
+    host: transport.host,
+    stats,
+    transport,
+    async getJson(path, schema, request = {}) {
+      const value = await getJsonOrUndefined(path, schema, request);
+      if (value === undefined) throw malformedResponse(contextFor(resolveUrl(path)), 'empty response');
+      return value;
+    },
+    getJsonOrUndefined,
+    async listAll(path, itemSchema, request = {}) {
+      const all: Array<z.infer<typeof itemSchema>> = [];
+      for await (const page of pages(path, itemSchema, request)) {
+        all.push(...page);
+        if (request.maxItems !== undefined && all.length >= request.maxItems) break;
+      }
+      return all;
+    },
+    pages,
+    close: () => transport.close(),
+  };
+}
+
+/** First error title/detail from Qlik's `{errors:[{code,title,detail}]}` body; never echoes headers. */
+function serverDetailOf(bodyText: string): string | undefined {
+  if (!bodyText) return undefined;
+  try {
+    const body = JSON.parse(bodyText) as { errors?: Array<{ code?: unknown; title?: unknown; detail?: unknown }> };
+    const first = body.errors?.[0];
+    if (!first) return undefined;
+    return [first.code, first.title, first.detail].filter((v) => typeof v === 'string' && v).join(' — ').slice(0, 200);
+  } catch {
+    return undefined;
+  }
+}
