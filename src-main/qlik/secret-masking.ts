@@ -5,9 +5,9 @@
 
 export const MASK = '***';
 
-/** Keys whose value is a credential, in connect strings (key=value;) and JSON definitions. */
+/** Keys whose value is a credential in JSON definitions (apiKey, accessToken, client_secret…). */
 const SECRET_KEY =
-  /^(?:password|passwd|pwd|pass|secret|client[_-]?secret|token|access[_-]?token|refresh[_-]?token|api[_-]?key|apikey|auth[_-]?token|bearer|private[_-]?key|sas[_-]?token|sig|signature|credentials?|connection[_-]?secret|x-api-key|authorization)$/i;
+  /(?:password|passwd|^pwd$|^pass$|secret|token|api[_-]?key|credential|private[_-]?key|^sig$|signature|^authorization$|^bearer$)/i;
 
 const KEY_NAMES =
   'password|passwd|pwd|pass|secret|client_secret|clientsecret|token|access_token|refresh_token|api_key|apikey|auth_token|private_key|sas_token|sig|signature|x-api-key';
@@ -38,13 +38,14 @@ export function maskSecrets(text: string): string {
 
 export interface StrippedDefinition {
   readonly value: unknown;
-  /** JSON-pointer-like paths ("/blocks/3/inputs/token") of the values removed. */
+  /** JSON pointers ("/blocks/3/inputs/1/value") of the values removed. */
   readonly strippedPaths: string[];
 }
 
 /**
  * Removes credential values from an automation definition (connector tokens, secrets, passwords):
- * any property whose key looks like a secret is replaced by "***", strings anywhere are masked.
+ * a property whose key names a secret, or the `value` of an input whose id/name names one or whose
+ * type is "password", becomes null; other strings have inline secrets masked.
  */
 export function stripSecretsFromDefinition(definition: unknown): StrippedDefinition {
   const strippedPaths: string[] = [];
@@ -56,19 +57,15 @@ export function stripSecretsFromDefinition(definition: unknown): StrippedDefinit
     }
     if (Array.isArray(value)) return value.map((item, i) => walk(item, `${path}/${i}`));
     if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      const label = [record.id, record.name, record.key].find((v): v is string => typeof v === 'string');
+      const isSecretInput = record.type === 'password' || (label !== undefined && SECRET_KEY.test(label));
       const out: Record<string, unknown> = {};
-      const entries = Object.entries(value as Record<string, unknown>);
-      // A {name: "password", value: "…"} pair, as automation block inputs are often shaped.
-      const nameField = entries.find(([k]) => k === 'name' || k === 'key' || k === 'id')?.[1];
-      const isSecretPair = typeof nameField === 'string' && SECRET_KEY.test(nameField);
-      for (const [key, child] of entries) {
+      for (const [key, child] of Object.entries(record)) {
         const childPath = `${path}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-        const isSecretValue = SECRET_KEY.test(key) || (isSecretPair && key === 'value');
-        if (isSecretValue && child !== null && child !== '' && typeof child !== 'object') {
-          out[key] = MASK;
-          strippedPaths.push(childPath);
-        } else if (isSecretValue && child && typeof child === 'object') {
-          out[key] = MASK;
+        const isSecret = SECRET_KEY.test(key) || (isSecretInput && key === 'value');
+        if (isSecret && child !== null && child !== undefined && child !== '') {
+          out[key] = null;
           strippedPaths.push(childPath);
         } else {
           out[key] = walk(child, childPath);
