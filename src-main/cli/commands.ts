@@ -1,4 +1,5 @@
 /** Every `qme` sub-command, in the order `qme --help` lists them. Add a command: one file + one line here. */
 import type { CliCommand } from './command';
+import { exportCommand } from './commands/export';
 
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [exportCommand];

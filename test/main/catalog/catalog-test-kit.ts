@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCatalog, type Catalog } from '../../../src-main/catalog';
-import * as sample from '../../fixtures/catalog/sample-tenant';
+import * as sample from './fixtures/sample-tenant';
 
 export function tempCatalogFile(): string {
   return join(mkdtempSync(join(tmpdir(), 'qme-catalog-')), 'catalog.sqlite');

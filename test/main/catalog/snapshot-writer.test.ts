@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../../src-main/catalog';
-import * as sample from '../../fixtures/catalog/sample-tenant';
+import * as sample from './fixtures/sample-tenant';
 import { beginCrawl, CONNECTION_ID, openTempCatalog, writeFullCrawl } from './catalog-test-kit';
 
 const open: Catalog[] = [];
@@ -49,7 +50,7 @@ describe('catalog migrations', () => {
     expect(() => openCatalog(newer, { readonly: true })).toThrow(/newer version/);
 
     const garbage = file.replace('catalog.sqlite', 'garbage.sqlite');
-    require('node:fs').writeFileSync(garbage, 'this is not sqlite at all, just some text that is long enough'.repeat(100));
+    writeFileSync(garbage, 'this is not sqlite at all, just some text that is long enough'.repeat(100));
     expect(() => openCatalog(garbage, { readonly: true })).toThrow(/not a Qlik Metadata Explorer catalog/);
   });
 
@@ -79,7 +80,7 @@ describe('snapshot writing', () => {
     );
     w.commit();
     catalog.close();
-    const bytes = require('node:fs').readFileSync(file).toString('latin1') + readWal(file);
+    const bytes = readFileSync(file).toString('latin1') + readWal(file);
     expect(bytes).not.toContain(sample.CANARY_PASSWORD);
     expect(bytes).not.toContain('hunter2');
     expect(bytes).not.toContain('qlikTicket');
@@ -219,12 +220,12 @@ describe('snapshot writing', () => {
     const { catalog, file } = setup();
     writeFullCrawl(catalog);
     catalog.close();
-    const before = require('node:fs').readFileSync(file);
+    const before = readFileSync(file);
     const ro = openCatalog(file, { readonly: true });
     expect(ro.apps()).toHaveLength(3);
     expect(() => beginCrawl(ro)).toThrow(/read-only/);
     ro.close();
-    expect(require('node:fs').readFileSync(file).equals(before)).toBe(true);
+    expect(readFileSync(file).equals(before)).toBe(true);
   });
 });
 
@@ -238,6 +239,5 @@ function countRows(catalog: Catalog, table: string): number {
 }
 
 function readWal(file: string): string {
-  const fs = require('node:fs') as typeof import('node:fs');
-  return fs.existsSync(`${file}-wal`) ? fs.readFileSync(`${file}-wal`).toString('latin1') : '';
+  return existsSync(`${file}-wal`) ? readFileSync(`${file}-wal`).toString('latin1') : '';
 }

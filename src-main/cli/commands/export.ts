@@ -1,0 +1,80 @@
+/** `qme export`: a whole snapshot of the catalog as one JSON or XML file (docs/export-format.md). */
+import { renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportSnapshot, openCatalog, type ExportFormat } from '../../catalog';
+import { defaultUserDataDir } from '../../user-data';
+import { UsageError, type CliCommand } from '../command';
+
+const usage = `Usage: qme export [--db FILE] --format json|xml [--out FILE] [--snapshot ID] [--connection ID]
+
+Writes one snapshot of the catalog (default: the latest complete crawl) as JSON or XML.
+The format is documented in docs/export-format.md; neither format ever contains a secret.
+
+Options:
+  --db FILE          catalog file (default: catalog.sqlite in the app's user-data folder)
+  --format FORMAT    json or xml (default json)
+  --out FILE         file to write (default: standard output)
+  --snapshot ID      a snapshot id from the crawl history instead of the latest
+  --connection ID    the latest complete snapshot of this connection`;
+
+function parseFormat(value: string | undefined): ExportFormat {
+  if (value === undefined || value === 'json') return 'json';
+  if (value === 'xml') return 'xml';
+  throw new UsageError(`--format must be json or xml, not "${value}".`);
+}
+
+function parseSnapshotId(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--snapshot must be a snapshot id (a number), not "${value}".`);
+  return Number(value);
+}
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'Export a catalog snapshot as JSON or XML',
+  usage,
+  async run(argv, io) {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: [...argv],
+        options: {
+          db: { type: 'string' },
+          format: { type: 'string' },
+          out: { type: 'string' },
+          snapshot: { type: 'string' },
+          connection: { type: 'string' },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    const format = parseFormat(values.format);
+    const snapshotId = parseSnapshotId(values.snapshot);
+    const file = values.db ?? join(defaultUserDataDir(io.env), 'catalog.sqlite');
+    // Read-only: exporting never changes the catalog, and works on a shared snapshot file too.
+    const catalog = openCatalog(file, { readonly: true });
+    try {
+      const text = exportSnapshot(catalog, {
+        format,
+        ...(snapshotId !== undefined ? { snapshotId } : {}),
+        ...(values.connection !== undefined ? { connectionId: values.connection } : {}),
+      });
+      if (values.out === undefined) {
+        io.stdout(text);
+        return 0;
+      }
+      // Write beside the target and rename, so a reader never sees half a file.
+      const partial = `${values.out}.partial`;
+      writeFileSync(partial, text, 'utf8');
+      renameSync(partial, values.out);
+      io.stderr(`Exported snapshot to ${values.out} (${format}, ${Buffer.byteLength(text)} bytes).\n`);
+      return 0;
+    } finally {
+      catalog.close();
+    }
+  },
+};
