@@ -3,7 +3,7 @@
  * HTTP or HTTPS. Started in-process by the app, the CLI and the tests.
  */
 import { randomBytes } from 'node:crypto';
-import { createServer as createHttpServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -69,7 +69,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   let baseUrl = '';
   const restContext = { model, baseUrl: () => baseUrl, apiKey, faults, stats };
 
-  const onRequest = (req: IncomingMessage, res: import('node:http').ServerResponse): void => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     handleRest(req, res, restContext).catch(() => {
       if (!res.headersSent) res.writeHead(500);
       res.end();
