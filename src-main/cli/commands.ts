@@ -1,5 +1,6 @@
 /** Every `qme` sub-command, in the order `qme --help` lists them. Add a command: one file + one line here. */
 import type { CliCommand } from './command';
 import { exportCommand } from './commands/export';
+import { lineageCommand } from './commands/lineage';
 
-export const commands: readonly CliCommand[] = [exportCommand];
+export const commands: readonly CliCommand[] = [exportCommand, lineageCommand];

@@ -3,7 +3,7 @@ import { buildLineageGraph } from '../../../src-main/lineage/graph-builder';
 import { edgeKey, nodeId, type LineageEdge } from '../../../src-main/lineage/graph-model';
 import { toExportJson } from '../../../src-main/lineage/graph-export';
 import { pathBetween } from '../../../src-main/lineage/graph-queries';
-import { twoAppTenant } from '../../fixtures/lineage/two-apps';
+import { twoAppTenant } from './two-app-tenant';
 
 const graph = buildLineageGraph(twoAppTenant);
 const db = nodeId.dbTable('snowflake_prod', 'sales.public.orders');
