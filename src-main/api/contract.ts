@@ -7,6 +7,7 @@
  * its screen. Names are namespaced: `area/action`.
  */
 import { z } from 'zod';
+import { catalogContract } from './catalog-contract';
 import type { ErrorShape } from './errors';
 import type { AppInfo, Settings } from './types/app';
 import type { ConnectionView, KeychainStatusView } from './types/connections';
@@ -113,6 +114,7 @@ export const contract = {
     result: returns<KeychainStatusView>(),
     doc: 'Whether the OS keychain can store API keys on this machine, and what to do if not.',
   },
+  ...catalogContract,
 } as const satisfies Record<string, ContractEntry>;
 
 /** Events main pushes to every window. The value is the payload type. */

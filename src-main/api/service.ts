@@ -2,12 +2,15 @@
  * The single implementation of the contract. Transports call it through dispatch(); nothing
  * here knows whether the caller is an Electron window or a browser tab.
  */
+import { join } from 'node:path';
+import { openCatalog, type Catalog } from '../catalog';
 import { ConnectionService } from '../connections/connection-service';
 import { ConnectionStore } from '../connections/connection-store';
 import type { TenantGateway } from '../connections/tenant-gateway';
 import type { SecretStore } from '../secrets/keychain';
 import type { Service } from './dispatch';
 import type { EventBus } from './event-bus';
+import { catalogHandlers } from './handlers/catalog-handlers';
 import { SettingsStore } from './settings-store';
 import type { AppInfo } from './types/app';
 import { appVersion } from '../version';
@@ -24,6 +27,9 @@ export interface ServiceDeps {
 
 export function createService(deps: ServiceDeps): Service {
   const settings = new SettingsStore(deps.userDataDir);
+  // Browsing reads use their own connection; crawls write through another one off this thread.
+  let catalog: Catalog | undefined;
+  const readCatalog = (): Catalog => (catalog ??= openCatalog(catalogFile(deps.userDataDir)));
   const connections = new ConnectionService(new ConnectionStore(deps.userDataDir), deps.keychain, deps.tenants, deps.env ?? process.env);
 
   return {
@@ -45,5 +51,11 @@ export function createService(deps: ServiceDeps): Service {
     'connections/delete': ({ id }) => connections.delete(id),
     'connections/validate': ({ id }) => connections.validate(id),
     'keychain/status': () => connections.keychainStatus(),
+    ...catalogHandlers(readCatalog),
   };
+}
+
+/** The working catalog of this user data folder. */
+export function catalogFile(userDataDir: string): string {
+  return join(userDataDir, 'catalog.sqlite');
 }

@@ -8,6 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { EventBus } from '../api/event-bus';
 import { createService } from '../api/service';
+import { createQlikTenantGateway } from '../connections/qlik-tenant-gateway';
+import { createKeychain } from '../secrets/keychain';
 import { registerIpc } from './ipc';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -102,7 +104,9 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     const events = new EventBus();
-    const service = createService({ userDataDir: app.getPath('userData'), host: 'electron', events });
+    const tenants = createQlikTenantGateway();
+    const service = createService({ userDataDir: app.getPath('userData'), host: 'electron', events, keychain: createKeychain(), tenants });
+    app.on('will-quit', () => void tenants.close());
     registerIpc(service, events, isTrustedUrl);
     buildMenu();
     createWindow();

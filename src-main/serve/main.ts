@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EventBus } from '../api/event-bus';
 import { createService } from '../api/service';
+import { createQlikTenantGateway } from '../connections/qlik-tenant-gateway';
+import { createKeychain } from '../secrets/keychain';
 import { defaultUserDataDir } from '../user-data';
 import { startServe } from './server';
 
@@ -36,13 +38,14 @@ async function main(): Promise<void> {
 
   const userDataDir = values['data-dir'] ?? defaultUserDataDir();
   const events = new EventBus();
-  const service = createService({ userDataDir, host: 'serve', events });
+  const tenants = createQlikTenantGateway();
+  const service = createService({ userDataDir, host: 'serve', events, keychain: createKeychain(), tenants });
   const staticDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
   const server = await startServe({ service, events, staticDir, port });
   process.stdout.write(`Serving on ${server.url}\n`);
 
   const stop = (): void => {
-    void server.close().then(() => process.exit(0));
+    void Promise.all([server.close(), tenants.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

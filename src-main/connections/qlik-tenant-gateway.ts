@@ -1,0 +1,37 @@
+/**
+ * The TenantGateway over the real Qlik clients (src-main/qlik) and the built-in demo tenant
+ * (src-main/demo-tenant), which starts in-process the first time it is needed and stops with the app.
+ */
+import { startDemoTenant, type DemoTenant } from '../demo-tenant';
+import { validateConnection } from '../qlik/validate-connection';
+import type { TenantGateway } from './tenant-gateway';
+
+export function createQlikTenantGateway(): TenantGateway {
+  let demo: Promise<DemoTenant> | undefined;
+
+  return {
+    async validate(endpoint) {
+      const check = await validateConnection({
+        url: endpoint.url,
+        apiKey: endpoint.apiKey,
+        ...(endpoint.proxy ? { proxy: endpoint.proxy } : {}),
+        ...(endpoint.caFile ? { caFile: endpoint.caFile } : {}),
+        ...(endpoint.caPem ? { caPem: endpoint.caPem } : {}),
+      });
+      return { identity: check.userName ?? check.userId };
+    },
+    async demoEndpoint() {
+      demo ??= startDemoTenant();
+      const tenant = await demo.catch((error: unknown) => {
+        demo = undefined;
+        throw error;
+      });
+      return { url: tenant.url, apiKey: tenant.apiKey, proxy: null, caFile: null, caPem: tenant.caCertPem ?? null };
+    },
+    async close() {
+      const running = demo;
+      demo = undefined;
+      if (running) await (await running).close();
+    },
+  };
+}
