@@ -7,7 +7,14 @@ const sheetListDef = {
   qInfo: { qId: 'SheetList', qType: 'SheetList' },
   qAppObjectListDef: {
     qType: 'sheet',
-    qData: { title: '/qMetaDef/title', description: '/qMetaDef/description', cells: '/cells', rank: '/rank', columns: '/columns', rows: '/rows' },
+    qData: {
+      title: '/qMetaDef/title',
+      description: '/qMetaDef/description',
+      cells: '/cells',
+      rank: '/rank',
+      columns: '/columns',
+      rows: '/rows',
+    },
   },
 };
 
@@ -50,14 +57,22 @@ describe('QIX engine over the real enigma.js client', () => {
         expect((await app.getAppProperties()).qTitle).toBe(demoApp.record.name);
         expect(await app.getScript()).toBe(truth.script);
         const lineage = await app.getLineage();
-        expect(lineage.map((l: { qDiscriminator: string; qStatement?: string }) => ({ discriminator: l.qDiscriminator, statement: l.qStatement ?? '' }))).toEqual(
-          truth.engineLineage,
-        );
+        expect(
+          lineage.map((l: { qDiscriminator: string; qStatement?: string }) => ({
+            discriminator: l.qDiscriminator,
+            statement: l.qStatement ?? '',
+          })),
+        ).toEqual(truth.engineLineage);
         const { qtr, qk } = await app.getTablesAndKeys({ qcx: 1000, qcy: 1000 }, { qcx: 0, qcy: 0 }, 30, false, false);
         expect(qtr.map((t: { qName: string; qNoOfRows: number }) => ({ name: t.qName, rows: t.qNoOfRows }))).toEqual(
           truth.tables.map((t) => ({ name: t.name, rows: t.rowCount })),
         );
-        expect(qk.map((k: { qKeyFields: string[] }) => k.qKeyFields[0]).sort()).toEqual(truth.fields.filter((f) => f.isKey).map((f) => f.name).sort());
+        expect(qk.map((k: { qKeyFields: string[] }) => k.qKeyFields[0]).sort()).toEqual(
+          truth.fields
+            .filter((f) => f.isKey)
+            .map((f) => f.name)
+            .sort(),
+        );
         const firstField = truth.fields[0]!;
         const description = await app.getFieldDescription(firstField.name);
         expect(description.qSrcTables).toEqual(firstField.tables);
@@ -68,7 +83,9 @@ describe('QIX engine over the real enigma.js client', () => {
         expect(items.map((i: { qInfo: { qId: string } }) => i.qInfo.qId)).toEqual(truth.sheets.map((s) => s.id));
         expect(items.map((i: { qData: { title: string } }) => i.qData.title)).toEqual(truth.sheets.map((s) => s.title));
         const topLevel = truth.objects.filter((o) => o.parentId === null);
-        const cells = items.flatMap((i: { qData: { cells: { name: string; col: number }[] } }) => i.qData.cells.map((c) => ({ name: c.name, col: c.col })));
+        const cells = items.flatMap((i: { qData: { cells: { name: string; col: number }[] } }) =>
+          i.qData.cells.map((c) => ({ name: c.name, col: c.col })),
+        );
         expect(cells).toEqual(topLevel.map((o) => ({ name: o.id, col: o.position?.col })));
         expect(await app.destroySessionObject('SheetList')).toBe(true);
 
@@ -116,7 +133,9 @@ describe('QIX engine over the real enigma.js client', () => {
           qDimensionListDef: { qType: 'dimension', qData: { title: '/qMetaDef/title', grouping: '/qDim/qGrouping', info: '/qDimInfos' } },
         });
         const dimItems = (await dimensionList.getLayout()).qDimensionList.qItems;
-        expect(dimItems.map((i: { qData: { grouping: string } }) => i.qData.grouping)).toEqual(truth.masterDimensions.map((d) => d.grouping));
+        expect(dimItems.map((i: { qData: { grouping: string } }) => i.qData.grouping)).toEqual(
+          truth.masterDimensions.map((d) => d.grouping),
+        );
         for (const d of truth.masterDimensions) {
           const dimension: Qix = await app.getDimension(d.id);
           expect((await dimension.getProperties()).qDim.qFieldDefs).toEqual(d.fieldDefs);
@@ -124,7 +143,10 @@ describe('QIX engine over the real enigma.js client', () => {
         }
         const masterList: Qix = await app.createSessionObject({
           qInfo: { qType: 'MasterObjectList' },
-          qAppObjectListDef: { qType: 'masterobject', qData: { name: '/qMetaDef/title', visualization: '/visualization', hyperCube: '/qHyperCubeDef' } },
+          qAppObjectListDef: {
+            qType: 'masterobject',
+            qData: { name: '/qMetaDef/title', visualization: '/visualization', hyperCube: '/qHyperCubeDef' },
+          },
         });
         const masterItems = (await masterList.getLayout()).qAppObjectList.qItems;
         expect(masterItems.map((i: { qData: { name: string } }) => i.qData.name)).toEqual(truth.masterVisualizations.map((m) => m.title));
@@ -143,7 +165,10 @@ describe('QIX engine over the real enigma.js client', () => {
         }
         const bookmarkList: Qix = await app.createSessionObject({
           qInfo: { qType: 'BookmarkList' },
-          qBookmarkListDef: { qType: 'bookmark', qData: { title: '/qMetaDef/title', sheetId: '/sheetId', selectionFields: '/selectionFields' } },
+          qBookmarkListDef: {
+            qType: 'bookmark',
+            qData: { title: '/qMetaDef/title', sheetId: '/sheetId', selectionFields: '/selectionFields' },
+          },
         });
         const bookmarks = (await bookmarkList.getLayout()).qBookmarkList.qItems;
         expect(bookmarks.map((b: { qData: { sheetId: string } }) => b.qData.sheetId)).toEqual(truth.bookmarks.map((b) => b.sheetId));
@@ -157,9 +182,15 @@ describe('QIX engine over the real enigma.js client', () => {
           qFieldListDef: { qShowSystem: false, qShowHidden: false, qShowSrcTables: true, qShowSemantic: true, qShowDerivedFields: true },
         });
         const fieldItems = (await fieldList.getLayout()).qFieldList.qItems;
-        expect(fieldItems.map((f: { qName: string; qSrcTables: string[] }) => [f.qName, f.qSrcTables])).toEqual(truth.fields.map((f) => [f.name, f.tables]));
+        expect(fieldItems.map((f: { qName: string; qSrcTables: string[] }) => [f.qName, f.qSrcTables])).toEqual(
+          truth.fields.map((f) => [f.name, f.tables]),
+        );
 
-        const objects = await app.getObjects({ qTypes: ['sheet', 'masterobject'], qIncludeSessionObjects: false, qData: { title: '/qMetaDef/title' } });
+        const objects = await app.getObjects({
+          qTypes: ['sheet', 'masterobject'],
+          qIncludeSessionObjects: false,
+          qData: { title: '/qMetaDef/title' },
+        });
         expect(objects).toHaveLength(truth.sheets.length + truth.masterVisualizations.length);
         const infos = await app.getAllInfos();
         expect(infos.filter((i: { qType: string }) => i.qType === 'sheet')).toHaveLength(truth.sheets.length);
@@ -206,10 +237,14 @@ describe('QIX engine over the real enigma.js client', () => {
       ws.send(JSON.stringify({ jsonrpc: '2.0', id, handle, method, params }));
       return waitFor(id);
     };
-    expect((await call(1, -1, 'OpenDoc', { qDocName: appId, qNoData: true })).result).toEqual({ qReturn: { qType: 'Doc', qHandle: 1, qGenericId: appId } });
+    expect((await call(1, -1, 'OpenDoc', { qDocName: appId, qNoData: true })).result).toEqual({
+      qReturn: { qType: 'Doc', qHandle: 1, qGenericId: appId },
+    });
     expect((await call(2, 1, 'NoSuchMethod', [])).error).toMatchObject({ code: -32601 });
     expect((await call(3, 99, 'GetLayout', [])).error).toMatchObject({ code: -32602 });
-    const created = (await call(4, 1, 'CreateSessionObject', { qProp: { qInfo: { qId: 'L1', qType: 'SheetList' }, qAppObjectListDef: { qType: 'sheet' } } })) as {
+    const created = (await call(4, 1, 'CreateSessionObject', {
+      qProp: { qInfo: { qId: 'L1', qType: 'SheetList' }, qAppObjectListDef: { qType: 'sheet' } },
+    })) as {
       result: { qReturn: { qHandle: number } };
     };
     const destroyed = await call(5, 1, 'DestroySessionObject', ['L1']);

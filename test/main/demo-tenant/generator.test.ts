@@ -11,8 +11,22 @@ describe('demo tenant generator', () => {
     const extract = model.apps.find((a) => a.role === 'extract');
     const script = appContent(model, extract!).truth.script ?? '';
     expect(script).toContain("LIB CONNECT TO 'Data Engineering:Snowflake_PROD'");
-    const transform = appContent(model, model.apps.find((a) => a.role === 'transform')!).truth.script ?? '';
-    for (const feature of ['///$tab', 'MAPPING LOAD', 'ApplyMap(', 'LEFT JOIN', 'RESIDENT', '$(Include=', 'CROSSTABLE', '$(vRawPath)', '//'])
+    const transform =
+      appContent(
+        model,
+        model.apps.find((a) => a.role === 'transform')!,
+      ).truth.script ?? '';
+    for (const feature of [
+      '///$tab',
+      'MAPPING LOAD',
+      'ApplyMap(',
+      'LEFT JOIN',
+      'RESIDENT',
+      '$(Include=',
+      'CROSSTABLE',
+      '$(vRawPath)',
+      '//',
+    ])
       expect(transform).toContain(feature);
     expect(model.collections).toHaveLength(2);
     expect(model.automations.map((a) => a.record.runMode).sort()).toEqual(['manual', 'scheduled', 'webhook']);
@@ -49,7 +63,10 @@ describe('demo tenant generator', () => {
 
   it('dashboards carry every chart type, a linked master visualization and nested objects', () => {
     const model = generateTenant({ seed: 1 });
-    const c = appContent(model, model.apps.find((a) => a.role === 'dashboard')!).truth;
+    const c = appContent(
+      model,
+      model.apps.find((a) => a.role === 'dashboard')!,
+    ).truth;
     const types = new Set(c.objects.map((o) => o.type));
     for (const t of ['barchart', 'linechart', 'kpi', 'table', 'pivot-table', 'combochart', 'filterpane', 'listbox', 'container'])
       expect(types).toContain(t);

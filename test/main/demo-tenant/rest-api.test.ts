@@ -69,13 +69,20 @@ describe('Qlik Cloud REST v1', () => {
       const truth = appContent(m, app).truth;
       const attrs = (await json<{ attributes: Record<string, unknown> }>(`/api/v1/apps/${app.record.id}`)).attributes;
       expect(attrs.modifiedDate).toBe(app.record.modifiedDate);
-      const meta = await json<{ tables: { name: string }[]; fields: { name: string; src_tables: string[] }[] }>(`/api/v1/apps/${app.record.id}/data/metadata`);
+      const meta = await json<{ tables: { name: string }[]; fields: { name: string; src_tables: string[] }[] }>(
+        `/api/v1/apps/${app.record.id}/data/metadata`,
+      );
       expect(meta.tables.map((t) => t.name)).toEqual(truth.tables.map((t) => t.name));
       expect(meta.fields.map((f) => [f.name, f.src_tables])).toEqual(truth.fields.map((f) => [f.name, f.tables]));
       expect(await json(`/api/v1/apps/${app.record.id}/data/lineage`)).toEqual(truth.engineLineage);
       const thumb = await get(`/api/v1/apps/${app.record.id}/media/thumbnail`);
       expect(thumb.status).toBe(app.record.thumbnailUrl ? 200 : 404);
-      if (thumb.ok) expect(Buffer.from(await thumb.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+      if (thumb.ok)
+        expect(
+          Buffer.from(await thumb.arrayBuffer())
+            .subarray(1, 4)
+            .toString(),
+        ).toBe('PNG');
     }
   });
 

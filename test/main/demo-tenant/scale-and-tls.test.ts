@@ -14,7 +14,10 @@ describe('demo tenant at scale, over TLS, and deterministic on the wire', () => 
           const session = engineSession(tenant, demoApp.record.id);
           const global: Qix = await session.open();
           const app: Qix = await global.openDoc(demoApp.record.id);
-          const list: Qix = await app.createSessionObject({ qInfo: { qType: 'SheetList' }, qAppObjectListDef: { qType: 'sheet', qData: { cells: '/cells' } } });
+          const list: Qix = await app.createSessionObject({
+            qInfo: { qType: 'SheetList' },
+            qAppObjectListDef: { qType: 'sheet', qData: { cells: '/cells' } },
+          });
           const items = (await list.getLayout()).qAppObjectList.qItems;
           const script = await app.getScript();
           await session.close();
@@ -73,8 +76,12 @@ describe('demo tenant at scale, over TLS, and deterministic on the wire', () => 
           .on('error', reject);
       });
       expect(status).toBe(200);
-      const untrusted = new WebSocket(`${tenant.url.replace('https', 'wss')}/app/${appId}`, { headers: { Authorization: `Bearer ${tenant.apiKey}` } });
-      await expect(new Promise((resolve, reject) => untrusted.on('open', resolve).on('error', reject))).rejects.toThrow(/self.signed|certificate/i);
+      const untrusted = new WebSocket(`${tenant.url.replace('https', 'wss')}/app/${appId}`, {
+        headers: { Authorization: `Bearer ${tenant.apiKey}` },
+      });
+      await expect(new Promise((resolve, reject) => untrusted.on('open', resolve).on('error', reject))).rejects.toThrow(
+        /self.signed|certificate/i,
+      );
     } finally {
       await tenant.close();
     }
