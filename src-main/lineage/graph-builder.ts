@@ -340,7 +340,8 @@ function addScript(graph: GraphAccumulator, appId: string, analysis: ScriptAnaly
       table: table.name,
       isTemporary: table.isMapping || table.droppedAtLine !== null,
     });
-    if (!table.isMapping && table.droppedAtLine === null) graph.edge(id, appNode, 'contains', 'script');
+    // Temporary tables too: the app's reload depends on them, so a change upstream affects the app.
+    graph.edge(id, appNode, 'contains', 'script');
     for (const field of table.fields) {
       const fieldId = graph.node({ kind: 'field', id: nodeId.field(appId, field.name), label: field.name, appId, field: field.name });
       const first = field.derivations[0];

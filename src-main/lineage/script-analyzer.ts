@@ -120,11 +120,7 @@ class ScriptReader {
     const unit: Unit = {
       text,
       includedFrom,
-      sectionAt: (line) => {
-        let name: string | null = null;
-        for (const s of sections) if (s.lineStart <= line) name = s.name;
-        return name;
-      },
+      sectionAt: (line) => sectionAtLine(sections, line),
     };
     for (const d of lexed.diagnostics) this.diagnose(unit, d.line, d.message);
     const statements = splitStatements(lexed.tokens);
@@ -856,6 +852,22 @@ function controlKeyword(tokens: readonly Token[]): string {
   const second = upper(tokens[1]);
   if (first === 'END' || (first === 'FOR' && second === 'EACH') || (first === 'EXIT' && second !== '')) return `${first} ${second}`;
   return first;
+}
+
+/** Binary search: scripts with thousands of tabs must not make every statement scan them all. */
+function sectionAtLine(sections: readonly ScriptSection[], line: number): string | null {
+  let low = 0;
+  let high = sections.length - 1;
+  let found: string | null = null;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const section = sections[mid] as ScriptSection;
+    if (section.lineStart <= line) {
+      found = section.name;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
 }
 
 function toSections(markers: readonly { name: string; line: number }[], text: string): ScriptSection[] {

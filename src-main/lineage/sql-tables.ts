@@ -128,7 +128,14 @@ function unquoteSimple(text: string): string {
 
 /** Column names of the first top-level SELECT list. */
 function readColumns(tokens: readonly Token[]): { columns: string[]; hasWildcard: boolean } {
-  let i = tokens.findIndex((t) => upper(t) === 'SELECT');
+  // The outer SELECT: the first one outside parentheses (a CTE body comes earlier, inside them).
+  let i = -1;
+  for (let j = 0, level = 0; j < tokens.length && i < 0; j++) {
+    const t = tokens[j] as Token;
+    if (t.text === '(') level++;
+    else if (t.text === ')') level--;
+    else if (level === 0 && upper(t) === 'SELECT') i = j;
+  }
   if (i < 0) return { columns: [], hasWildcard: false };
   i++;
   while (['DISTINCT', 'ALL', 'TOP'].includes(upper(tokens[i]))) i += upper(tokens[i]) === 'TOP' ? 2 : 1;
