@@ -1,7 +1,8 @@
 /** Every `qme` sub-command, in the order `qme --help` lists them. Add a command: one file + one line here. */
 import type { CliCommand } from './command';
+import { crawlCommand } from './commands/crawl';
 import { demoTenantCommand } from './commands/demo-tenant';
 import { exportCommand } from './commands/export';
 import { lineageCommand } from './commands/lineage';
 
-export const commands: readonly CliCommand[] = [exportCommand, lineageCommand, demoTenantCommand];
+export const commands: readonly CliCommand[] = [crawlCommand, exportCommand, lineageCommand, demoTenantCommand];

@@ -1,9 +1,9 @@
 /**
- * The engine walk of one app in two round trips: OpenDoc, then ONE pipelined batch (enigma sends
- * them concurrently on the socket) — GetAppLayout, GetScript, GetLineage, GetTablesAndKeys,
- * GetObjects with qData JSON pointers that pull sheets + cells, chart definitions, master items
- * and bookmarks in a single answer, and GetVariables. No per-chart GetObject/GetLayout: 7 engine
- * calls per app however many sheets and charts it has.
+ * The engine walk of one app in three round trips: OpenDoc; then ONE pipelined batch (enigma sends
+ * them back to back on the socket) — GetScript, GetLineage, GetTablesAndKeys, GetObjects with qData
+ * JSON pointers that pull sheets + cells and every chart definition in a single answer, and
+ * CreateSessionObject for the library lists; then that object's GetLayout. No per-chart
+ * GetObject/GetLayout: 7 engine calls per app however many sheets and charts it has.
  */
 import { AppError, toErrorShape, type ErrorShape } from '../api/errors';
 import type { Transport } from '../qlik/connection-options';
@@ -133,27 +133,58 @@ export async function walkApp(options: WalkAppOptions): Promise<WalkedApp> {
   }
 }
 
-async function fetchPipelined(doc: QixDoc): Promise<RawAppPayloads> {
-  // All sent before any answer arrives: one round trip for the lot.
-  const layout = doc.getAppLayout();
+/**
+ * One session object carrying four list definitions: master measures, master dimensions,
+ * variables and bookmarks are not GenericObjects, so GetObjects does not return them; one
+ * CreateSessionObject + GetLayout fetches all four lists (qlik-protocol.md §1.7 list defs).
+ */
+export const LIBRARY_LISTS_OBJECT = {
+  qInfo: { qId: 'qme-library-lists', qType: 'qme-library-lists' },
+  qMeasureListDef: { qType: 'measure', qData: { measure: '/qMeasure', metaDef: '/qMetaDef' } },
+  qDimensionListDef: { qType: 'dimension', qData: { dim: '/qDim', metaDef: '/qMetaDef' } },
+  qVariableListDef: { qType: 'variable', qShowReserved: true, qShowConfig: true, qShowSession: false, qData: { tags: '/tags' } },
+  qBookmarkListDef: {
+    qType: 'bookmark',
+    qData: { metaDef: '/qMetaDef', sheetId: '/sheetId', selectionFields: '/selectionFields', creationDate: '/creationDate' },
+  },
+};
+
+function listItems(layout: Record<string, unknown>, key: string): unknown[] {
+  const list = layout[key] as { qItems?: unknown } | undefined;
+  return Array.isArray(list?.qItems) ? list.qItems : [];
+}
+
+async function fetchPipelined(doc: QixDoc): Promise<Omit<RawAppPayloads, 'dataMetadata'>> {
+  // Sent back to back before any answer arrives: one round trip for the lot, plus one GetLayout.
   const script = optional(doc.getScript(), null as string | null);
-  const lineage = optional(doc.getLineage(), []);
+  const lineage = optional(doc.getLineage(), [] as unknown[]);
   const tables = doc.getTablesAndKeys({ qcx: 1000, qcy: 1000 }, { qcx: 0, qcy: 0 }, 30, false, false);
   const objects = doc.getObjects({ qTypes: CRAWLED_OBJECT_TYPES, qIncludeSessionObjects: false, qData: OBJECT_QDATA });
-  const variables = doc.getVariables({ qType: 'variable', qShowReserved: true, qShowConfig: true, qShowSession: false, qData: { tags: '/tags' } });
-  const settled = await Promise.allSettled([layout, script, lineage, tables, objects, variables]);
+  const libraryLayout = doc.createSessionObject(LIBRARY_LISTS_OBJECT).then((lists) => lists.getLayout());
+  const settled = await Promise.allSettled([script, lineage, tables, objects, libraryLayout]);
   const firstFailure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (firstFailure) throw firstFailure.reason;
-  const [, scriptResult, lineageResult, tablesResult, objectsResult, variablesResult] = settled.map((s) =>
+  const [scriptResult, lineageResult, tablesResult, objectsResult, layout] = settled.map((s) =>
     s.status === 'fulfilled' ? s.value : undefined,
-  ) as [unknown, { value: string | null; error: ErrorShape | null }, { value: unknown[]; error: ErrorShape | null }, RawAppPayloads['tablesAndKeys'], QixContainerEntry[], unknown[]];
+  ) as [
+    { value: string | null; error: ErrorShape | null },
+    { value: unknown[]; error: ErrorShape | null },
+    RawAppPayloads['tablesAndKeys'],
+    QixContainerEntry[],
+    Record<string, unknown>,
+  ];
+  const libraryEntries = [
+    ...listItems(layout, 'qMeasureList'),
+    ...listItems(layout, 'qDimensionList'),
+    ...listItems(layout, 'qBookmarkList'),
+  ];
   return {
     script: scriptResult.value,
     scriptError: scriptResult.error,
     lineage: Array.isArray(lineageResult.value) ? lineageResult.value : [],
     tablesAndKeys: tablesResult ?? null,
-    objects: (Array.isArray(objectsResult) ? objectsResult : []).filter(isEntry),
-    variables: Array.isArray(variablesResult) ? variablesResult : [],
+    objects: [...(Array.isArray(objectsResult) ? objectsResult : []), ...libraryEntries].filter(isEntry),
+    variables: listItems(layout, 'qVariableList'),
   };
 }
 

@@ -4,6 +4,7 @@
  * callback, cancel through an AbortSignal. A cancelled or failed crawl aborts its snapshot, so
  * the previous complete snapshot stays the latest.
  */
+import { setMaxListeners } from 'node:events';
 import { AppError, toErrorShape, type ErrorShape } from '../api/errors';
 import { createRestClient, type RestClient } from '../qlik/rest-client';
 import { dataMetadataSchema } from '../qlik/rest-schemas';
@@ -35,7 +36,11 @@ function rowsOf(content: AppContent): number {
 }
 
 function cancelled(): ErrorShape {
-  return { code: 'cancelled', message: 'The crawl was cancelled.', remedy: 'The previous snapshot is unchanged; start the crawl again when ready.' };
+  return {
+    code: 'cancelled',
+    message: 'The crawl was cancelled.',
+    remedy: 'The previous snapshot is unchanged; start the crawl again when ready.',
+  };
 }
 
 export async function runCrawl(
@@ -45,6 +50,8 @@ export async function runCrawl(
   signal: AbortSignal = new AbortController().signal,
 ): Promise<CrawlSummary> {
   const started = Date.now();
+  // Every in-flight engine call listens for cancel: more than Node's default 10.
+  setMaxListeners(0, signal);
   const concurrency = Math.max(1, Math.min(64, options.concurrency ?? DEFAULT_CONCURRENCY));
   const crawlTenantObjects = options.crawlSpacesAndCollections ?? true;
   const rest: RestClient = createRestClient({

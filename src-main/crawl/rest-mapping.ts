@@ -24,7 +24,8 @@ import type {
   SpaceType,
 } from './records';
 
-const nonEmpty = (value: string | null | undefined): string | null => (value === undefined || value === null || value === '' ? null : value);
+const nonEmpty = (value: string | null | undefined): string | null =>
+  value === undefined || value === null || value === '' ? null : value;
 
 export function mapSpace(space: RestSpace): SpaceRecord {
   const type = (['shared', 'managed', 'data'] as const).find((t) => t === space.type) ?? 'shared';
@@ -101,21 +102,29 @@ export function mapAutomationRun(run: RestAutomationRun): AutomationRunRecord {
     status: run.status,
     startTime: nonEmpty(run.startTime),
     stopTime: nonEmpty(run.stopTime),
-    trigger: nonEmpty(run.context),
+    trigger: runTrigger(run),
     error: errorText === null || errorText === '' ? null : maskSecrets(errorText),
   };
 }
 
-/** A human-readable schedule ("RRULE:FREQ=DAILY;… from 2025-01-01T02:00 Europe/Stockholm") or null. */
+/**
+ * What started a run. Qlik reports a `context` (editor, detail, webhook, api…) and, for runs the
+ * scheduler started, a scheduledStartTime.
+ */
+export function runTrigger(run: RestAutomationRun): string | null {
+  if (run.scheduledStartTime) return 'scheduled';
+  const context = nonEmpty(run.context);
+  if (context === 'editor' || context === 'detail') return 'manual';
+  return context;
+}
+
+/** The schedule as its recurrence rule ("RRULE:FREQ=DAILY;…"), else its interval; null when unscheduled. */
 export function describeSchedule(detail: RestAutomationDetail | null): string | null {
   const schedule = detail?.schedules?.[0];
   if (!schedule) return null;
   const recurrence = Array.isArray(schedule.recurrence) ? schedule.recurrence.join('; ') : (schedule.recurrence ?? '');
-  const parts = [recurrence || (schedule.interval !== null && schedule.interval !== undefined ? `every ${schedule.interval}` : '')];
-  if (schedule.startAt) parts.push(`from ${schedule.startAt}`);
-  if (schedule.timezone) parts.push(schedule.timezone);
-  const text = parts.filter(Boolean).join(' ');
-  return text || null;
+  if (recurrence) return recurrence;
+  return schedule.interval !== null && schedule.interval !== undefined ? `every ${schedule.interval} minutes` : null;
 }
 
 export function mapAutomation(

@@ -65,7 +65,10 @@ export async function fetchCollections(rest: RestClient, signal?: AbortSignal): 
 }
 
 export async function fetchDataConnections(rest: RestClient, signal?: AbortSignal): Promise<DataConnectionRecord[]> {
-  const connections = await tolerant(() => rest.listAll('/api/v1/data-connections?limit=100', dataConnectionSchema, signal ? { signal } : {}), []);
+  const connections = await tolerant(
+    () => rest.listAll('/api/v1/data-connections?limit=100', dataConnectionSchema, signal ? { signal } : {}),
+    [],
+  );
   return connections.map(mapDataConnection).filter((c): c is DataConnectionRecord => c !== null);
 }
 
@@ -88,9 +91,16 @@ export async function fetchAutomations(rest: RestClient, signal?: AbortSignal, r
     list.map(async (automation) => {
       const id = encodeURIComponent(automation.id);
       const [detailRaw, runs] = await Promise.all([
-        tolerant(() => rest.getJsonOrUndefined(`${base}/${id}`, definitionSchema, { ...opts, allowStatuses: OPTIONAL_STATUSES }), undefined),
         tolerant(
-          () => rest.listAll(`${base}/${id}/runs?limit=${runsPerAutomation}&sort=-startTime`, automationRunSchema, { ...opts, maxItems: runsPerAutomation }),
+          () => rest.getJsonOrUndefined(`${base}/${id}`, definitionSchema, { ...opts, allowStatuses: OPTIONAL_STATUSES }),
+          undefined,
+        ),
+        tolerant(
+          () =>
+            rest.listAll(`${base}/${id}/runs?limit=${runsPerAutomation}&sort=-startTime`, automationRunSchema, {
+              ...opts,
+              maxItems: runsPerAutomation,
+            }),
           [],
         ),
       ]);

@@ -239,7 +239,10 @@ function serverDetailOf(bodyText: string): string | undefined {
     const body = JSON.parse(bodyText) as { errors?: Array<{ code?: unknown; title?: unknown; detail?: unknown }> };
     const first = body.errors?.[0];
     if (!first) return undefined;
-    return [first.code, first.title, first.detail].filter((v) => typeof v === 'string' && v).join(' — ').slice(0, 200);
+    return [first.code, first.title, first.detail]
+      .filter((v) => typeof v === 'string' && v)
+      .join(' — ')
+      .slice(0, 200);
   } catch {
     return undefined;
   }

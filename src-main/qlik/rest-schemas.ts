@@ -101,10 +101,7 @@ export const dataConnectionSchema = z.object({
 });
 export type RestDataConnection = z.infer<typeof dataConnectionSchema>;
 
-const lastRunSchema = z
-  .object({ id: str, status: str, startTime: str, stopTime: str, context: str })
-  .nullish()
-  .catch(null);
+const lastRunSchema = z.object({ id: str, status: str, startTime: str, stopTime: str, context: str }).nullish().catch(null);
 
 export const automationSchema = z.object({
   id: z.string(),
@@ -129,7 +126,10 @@ export const automationDetailSchema = z.object({
     .array(
       z.object({
         interval: z.union([z.number(), z.string()]).nullish().catch(null),
-        recurrence: z.union([z.array(z.string()), z.string()]).nullish().catch(null),
+        recurrence: z
+          .union([z.array(z.string()), z.string()])
+          .nullish()
+          .catch(null),
         startAt: str,
         timezone: str,
       }),
@@ -145,6 +145,7 @@ export const automationRunSchema = z.object({
   context: str,
   startTime: str,
   stopTime: str,
+  scheduledStartTime: str,
   error: z.unknown().optional(),
 });
 export type RestAutomationRun = z.infer<typeof automationRunSchema>;

@@ -79,10 +79,9 @@ describe('delta plan', () => {
 
   it('selected spaces and apps limit the plan; personal selects apps without a space', () => {
     const apps = [app('a'), app('b', { spaceId: 'space-b' }), app('p', { spaceId: null })];
-    expect(planCrawl({ mode: 'full', apps, previous: null, scope: { spaceIds: ['space-b', 'personal'] } }).toCrawl.map((p) => p.app.id)).toEqual([
-      'b',
-      'p',
-    ]);
+    expect(
+      planCrawl({ mode: 'full', apps, previous: null, scope: { spaceIds: ['space-b', 'personal'] } }).toCrawl.map((p) => p.app.id),
+    ).toEqual(['b', 'p']);
     const byId = planCrawl({ mode: 'full', apps, previous: null, scope: { appIds: ['a', 'missing'] } });
     expect(byId.toCrawl.map((p) => p.app.id)).toEqual(['a']);
     expect(byId.missingRequestedAppIds).toEqual(['missing']);

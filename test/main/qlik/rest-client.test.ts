@@ -48,7 +48,8 @@ describe('REST client', () => {
 
   it('never sends the key to another origin named in links.next', async () => {
     const base = await serve((req, res) => {
-      if (!req.url?.includes('next=')) return json(res, 200, { data: [{ id: '1' }], links: { next: { href: 'https://evil.example/api/v1/things?next=2' } } });
+      if (!req.url?.includes('next='))
+        return json(res, 200, { data: [{ id: '1' }], links: { next: { href: 'https://evil.example/api/v1/things?next=2' } } });
       return json(res, 200, { data: [{ id: '2' }] });
     });
     const client = createRestClient({ url: base, apiKey: KEY });
@@ -159,6 +160,11 @@ describe('validateConnection', () => {
 
   it('returns who the key belongs to', async () => {
     const base = await serve((_req, res) => json(res, 200, { id: 'u1', name: 'Crawler', tenantId: 't1' }));
-    expect(await validateConnection({ url: base, apiKey: KEY })).toEqual({ host: new URL(base).host, tenantId: 't1', userId: 'u1', userName: 'Crawler' });
+    expect(await validateConnection({ url: base, apiKey: KEY })).toEqual({
+      host: new URL(base).host,
+      tenantId: 't1',
+      userId: 'u1',
+      userName: 'Crawler',
+    });
   });
 });

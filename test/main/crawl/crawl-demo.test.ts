@@ -1,0 +1,277 @@
+/**
+ * The crawler against the demo tenant over real sockets (REST + QIX via enigma.js + ws).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCatalog, type Catalog } from '../../../src-main/catalog';
+import { appContent, startDemoTenant, type DemoTenant } from '../../../src-main/demo-tenant';
+import { catalogPort } from '../../../src-main/crawl/catalog-adapter';
+import type { CatalogPort } from '../../../src-main/crawl/catalog-port';
+import type { CrawlEvent, CrawlRunOptions } from '../../../src-main/crawl/crawl-events';
+import { runCrawl } from '../../../src-main/crawl/crawl-runner';
+import type { AppContent } from '../../../src-main/crawl/records';
+import { createRestClient } from '../../../src-main/qlik/rest-client';
+import { spaceSchema, userSchema } from '../../../src-main/qlik/rest-schemas';
+
+const CANARY = 'qme-canary-7f3a9c2e5b1d4f60';
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'qme-crawl-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Records what the crawler hands the catalog, per app. */
+function recording(port: CatalogPort): { port: CatalogPort; contents: Map<string, AppContent> } {
+  const contents = new Map<string, AppContent>();
+  return {
+    contents,
+    port: {
+      ...port,
+      beginSnapshot(options) {
+        const writer = port.beginSnapshot(options);
+        return Object.assign(Object.create(Object.getPrototypeOf(writer) as object) as typeof writer, writer, {
+          putApp: (app: Parameters<typeof writer.putApp>[0], content: AppContent) => {
+            contents.set(app.id, content);
+            return writer.putApp(app, content);
+          },
+        });
+      },
+    },
+  };
+}
+
+function options(tenant: DemoTenant, over: Partial<CrawlRunOptions> = {}): CrawlRunOptions {
+  return { url: tenant.url, apiKey: tenant.apiKey, connectionId: 'demo', kind: 'demo', mode: 'full', concurrency: 4, ...over };
+}
+
+function sortById<T extends { id: string }>(xs: readonly T[]): T[] {
+  return [...xs].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function normalized(c: AppContent) {
+  return {
+    ...c,
+    sheets: sortById(c.sheets),
+    objects: sortById(c.objects),
+    masterMeasures: sortById(c.masterMeasures),
+    masterDimensions: sortById(c.masterDimensions),
+    masterVisualizations: sortById(c.masterVisualizations),
+    variables: sortById(c.variables),
+    bookmarks: sortById(c.bookmarks),
+  };
+}
+
+describe('crawl of the demo tenant', () => {
+  let tenant: DemoTenant;
+  let catalog: Catalog;
+  const file = () => join(dir, 'full.sqlite');
+
+  beforeAll(async () => {
+    tenant = await startDemoTenant({ apps: 8, seed: 7, sheetsPerApp: 3, chartsPerSheet: 8, apiKey: CANARY });
+    catalog = openCatalog(file());
+  });
+  afterAll(async () => {
+    catalog.close();
+    await tenant.close();
+  });
+
+  it('full crawl content equals the generator truth, app by app', async () => {
+    const rec = recording(catalogPort(catalog));
+    const events: CrawlEvent[] = [];
+    const summary = await runCrawl(options(tenant), rec.port, (e) => events.push(e));
+    expect(summary.error).toBeNull();
+    expect(summary.status).toBe('complete');
+    expect(summary.counts.appsCrawled).toBe(tenant.model.apps.length);
+    for (const app of tenant.model.apps) {
+      const crawled = rec.contents.get(app.record.id);
+      expect(crawled, app.record.name).toBeDefined();
+      const truth = appContent(tenant.model, app).truth;
+      expect(normalized(crawled as AppContent), app.record.name).toEqual(normalized(truth));
+    }
+    expect(events.some((e) => e.type === 'progress' && e.phase === 'apps')).toBe(true);
+  });
+
+  it('keeps engine calls per app at 12 or fewer, however many charts', () => {
+    const calls = tenant.model.apps.map((app) => tenant.stats.engineByApp[app.record.id] ?? 0);
+    expect(Math.max(...calls)).toBeLessThanOrEqual(12);
+    expect(Math.min(...calls)).toBeGreaterThan(0);
+  });
+
+  it('writes spaces, collections, masked data connections and automations without secrets', () => {
+    const content = catalog.snapshotContent({ connectionId: 'demo' });
+    expect(content.spaces.length).toBe(tenant.model.spaces.length);
+    expect(content.collections.map((c) => c.id).sort()).toEqual(tenant.model.collections.map((c) => c.record.id).sort());
+    expect(content.automations.map((a) => a.strippedSecrets)).toEqual(
+      content.automations.map((a) => tenant.model.automations.find((t) => t.record.id === a.id)?.record.strippedSecrets),
+    );
+    for (const a of tenant.model.automations) expect(JSON.stringify(content.automations)).not.toContain(a.executionToken);
+    expect(content.apps).toHaveLength(tenant.model.apps.length);
+  });
+
+  it('the API key never reaches the catalog file', () => {
+    catalog.close();
+    for (const suffix of ['', '-wal']) {
+      try {
+        expect(readFileSync(file() + suffix).includes(Buffer.from(CANARY))).toBe(false);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+    catalog = openCatalog(file());
+  });
+
+  it('delta crawl after modify/add/delete reopens only changed and new apps and drops deleted ones', async () => {
+    const [first, second] = tenant.model.apps;
+    const modified = tenant.modifyApp(first!.record.id);
+    tenant.deleteApp(second!.record.id);
+    const added = tenant.addApp();
+    tenant.resetStats();
+    const summary = await runCrawl(options(tenant, { mode: 'delta' }), catalogPort(catalog), () => undefined);
+    expect(summary.status).toBe('complete');
+    expect(Object.keys(tenant.stats.engineByApp).sort()).toEqual([modified.id, added.id].sort());
+    expect(summary.deletedAppIds).toEqual([second!.record.id]);
+    expect(summary.counts.appsCarriedOver).toBe(tenant.model.apps.length - 2);
+    const apps = catalog.apps({ connectionId: 'demo' }).map((a) => a.id);
+    expect(apps).not.toContain(second!.record.id);
+    expect(apps).toContain(added.id);
+  });
+
+  it('selected spaces crawl only the apps in those spaces', async () => {
+    const spaceId = tenant.model.apps.find((a) => a.record.spaceId)!.record.spaceId as string;
+    tenant.resetStats();
+    const summary = await runCrawl(
+      options(tenant, { connectionId: 'demo-space', scope: { spaceIds: [spaceId] }, crawlSpacesAndCollections: false }),
+      catalogPort(catalog),
+      () => undefined,
+    );
+    const expected = tenant.model.apps
+      .filter((a) => a.record.spaceId === spaceId)
+      .map((a) => a.record.id)
+      .sort();
+    expect(summary.counts.appsCrawled).toBe(expected.length);
+    expect(Object.keys(tenant.stats.engineByApp).sort()).toEqual(expected);
+  });
+});
+
+describe('crawl failures and faults', () => {
+  let tenant: DemoTenant;
+  let catalog: Catalog;
+
+  beforeAll(async () => {
+    tenant = await startDemoTenant({ apps: 6, seed: 11, sheetsPerApp: 2, chartsPerSheet: 4 });
+    catalog = openCatalog(join(dir, 'faults.sqlite'));
+  });
+  afterAll(async () => {
+    catalog.close();
+    await tenant.close();
+  });
+
+  it('records access denied and not found per app with their cause while the others are crawled', async () => {
+    const [a, b, c] = tenant.model.apps;
+    tenant.setFaults({ openDeniedAppIds: [a!.record.id], notFoundAppIds: [b!.record.id], accessDeniedAppIds: [c!.record.id] });
+    const summary = await runCrawl(options(tenant, { connectionId: 'f1' }), catalogPort(catalog), () => undefined);
+    tenant.setFaults({});
+    expect(summary.status).toBe('complete');
+    const byApp = Object.fromEntries(summary.failures.map((f) => [f.appId, f.error.code]));
+    expect(byApp).toEqual({ [a!.record.id]: 'app-access-denied', [b!.record.id]: 'app-not-found' });
+    expect(summary.counts.appsCrawled).toBe(tenant.model.apps.length - 2);
+    const detail = catalog.appDetail(c!.record.id, { connectionId: 'f1' });
+    expect(detail.scriptError?.code).toBe('app-access-denied');
+  });
+
+  it('retries injected 5xx answers and completes', async () => {
+    tenant.setFaults({ restErrorEveryNth: 7 });
+    const summary = await runCrawl(options(tenant, { connectionId: 'f2', concurrency: 2 }), catalogPort(catalog), () => undefined);
+    tenant.setFaults({});
+    expect(summary.error).toBeNull();
+    expect(summary.status).toBe('complete');
+    expect(tenant.stats.faults['rest-error'] ?? 0).toBeGreaterThan(0);
+    expect(summary.failures).toEqual([]);
+  });
+
+  it("waits as long as the tenant's Retry-After asks on 429, then goes on", async () => {
+    tenant.setFaults({ tier1PerMinute: 1 });
+    const waits: number[] = [];
+    const rest = createRestClient({
+      url: tenant.url,
+      apiKey: tenant.apiKey,
+      // Lift the limit while "waiting", so the test does not sleep for a minute.
+      sleep: async (ms) => {
+        waits.push(ms);
+        tenant.setFaults({});
+      },
+    });
+    try {
+      await rest.getJson('/api/v1/users/me', userSchema);
+      expect((await rest.listAll('/api/v1/spaces', spaceSchema)).length).toBe(tenant.model.spaces.length);
+      expect(waits).toHaveLength(1);
+      expect(waits[0]).toBeGreaterThan(0);
+      expect(waits[0]).toBeLessThanOrEqual(60_000);
+      expect(tenant.stats.faults['rate-limit']).toBe(1);
+    } finally {
+      await rest.close();
+      tenant.setFaults({});
+    }
+  });
+
+  it('a dropped socket fails that app with its cause while the others are crawled', async () => {
+    tenant.setFaults({ dropSocketAfterCalls: 3 });
+    const summary = await runCrawl(options(tenant, { connectionId: 'f3' }), catalogPort(catalog), () => undefined);
+    tenant.setFaults({});
+    expect(summary.status).toBe('complete');
+    expect(summary.failures.length).toBe(tenant.model.apps.length);
+    expect(new Set(summary.failures.map((f) => f.error.code))).toEqual(new Set(['connection-lost']));
+  });
+
+  it('a never-answering engine call times out that app only', async () => {
+    tenant.setFaults({ neverReplyMethods: ['GetTablesAndKeys'] });
+    const summary = await runCrawl(options(tenant, { connectionId: 'f4', requestTimeoutMs: 300 }), catalogPort(catalog), () => undefined);
+    tenant.setFaults({});
+    expect(summary.failures.map((f) => f.error.code)).toEqual(tenant.model.apps.map(() => 'timeout'));
+  });
+
+  it('cancel mid-crawl ends as cancelled and leaves the previous snapshot intact', async () => {
+    const first = await runCrawl(options(tenant, { connectionId: 'f5' }), catalogPort(catalog), () => undefined);
+    expect(first.status).toBe('complete');
+    tenant.setFaults({ latencyMs: 40 });
+    const controller = new AbortController();
+    const summary = await runCrawl(
+      options(tenant, { connectionId: 'f5', concurrency: 1 }),
+      catalogPort(catalog),
+      (e) => {
+        if (e.type === 'progress' && e.appsDone >= 1) controller.abort();
+      },
+      controller.signal,
+    );
+    tenant.setFaults({});
+    expect(summary.status).toBe('cancelled');
+    expect(catalog.latestCompleteSnapshotId('f5')).toBe(first.snapshotId);
+    expect(catalog.snapshot(summary.snapshotId as number).status).toBe('cancelled');
+  });
+});
+
+describe('TLS with a private CA', () => {
+  it('without the CA the crawl fails as tls-untrusted; with it, it works', async () => {
+    const tenant = await startDemoTenant({ apps: 2, seed: 3, tls: true, sheetsPerApp: 1, chartsPerSheet: 2 });
+    const catalog = openCatalog(join(dir, 'tls.sqlite'));
+    try {
+      const refused = await runCrawl(options(tenant, { connectionId: 'tls' }), catalogPort(catalog), () => undefined);
+      expect(refused.status).toBe('failed');
+      expect(refused.error?.code).toBe('tls-untrusted');
+      expect(refused.error?.remedy).toMatch(/CA file/);
+      const trusted = await runCrawl(
+        options(tenant, { connectionId: 'tls', caPem: tenant.caCertPem }),
+        catalogPort(catalog),
+        () => undefined,
+      );
+      expect(trusted.error).toBeNull();
+      expect(trusted.counts.appsCrawled).toBe(2);
+    } finally {
+      catalog.close();
+      await tenant.close();
+    }
+  });
+});
