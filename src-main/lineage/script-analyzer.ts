@@ -629,7 +629,11 @@ class ScriptReader {
 
   addField(table: MutableTable, item: LoadFieldItem, line: number): void {
     const name = this.qualify(table.name, item.name);
-    const scan = scanExpression(item.expression);
+    // Most fields are plain columns; scanning them as expressions would only cost time.
+    const isPlain =
+      /^[\w.%#$@§]+$/.test(item.expression) ||
+      (item.expression.startsWith('[') && item.expression.indexOf(']') === item.expression.length - 1);
+    const scan = isPlain ? { fields: [unquote(item.expression)], mappings: [] } : scanExpression(item.expression);
     const derivation: FieldDerivation = { expression: item.expression, fromFields: scan.fields, mappings: scan.mappings, line };
     const existing = table.fields.get(name);
     if (existing) {

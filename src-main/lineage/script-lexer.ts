@@ -193,9 +193,10 @@ export function lexScript(text: string): LexResult {
       continue;
     }
 
-    const two = text.slice(pos, pos + 2);
-    if (two === '<=' || two === '>=' || two === '<>') {
-      push('punct', pos, pos + 2, two, line);
+    const nextCode = text.charCodeAt(pos + 1);
+    if ((code === 60 && (nextCode === 61 || nextCode === 62)) || (code === 62 && nextCode === 61)) {
+      // <=, <>, >=
+      push('punct', pos, pos + 2, text.slice(pos, pos + 2), line);
       pos += 2;
       continue;
     }

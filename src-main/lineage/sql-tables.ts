@@ -66,7 +66,18 @@ function readTableReference(tokens: readonly Token[], from: number): [string, nu
   return [text, i];
 }
 
+const readings = new WeakMap<readonly Token[], SqlReading>();
+
+/** The analyzer asks twice per statement (source and fields); the answer is kept per token list. */
 export function readSql(tokens: readonly Token[]): SqlReading {
+  const cached = readings.get(tokens);
+  if (cached) return cached;
+  const reading = readSqlUncached(tokens);
+  readings.set(tokens, reading);
+  return reading;
+}
+
+function readSqlUncached(tokens: readonly Token[]): SqlReading {
   const tables: string[] = [];
   const cteNames = new Set<string>();
   // Paren stack: true when the parenthesis opens a subquery (its first token is SELECT / WITH).
