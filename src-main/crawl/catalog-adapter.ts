@@ -14,5 +14,12 @@ export function catalogPort(catalog: Catalog): CatalogPort {
       if (snapshotId === null) return new Set<string>();
       return new Set(catalog.crawlErrors(snapshotId).map((e) => e.appId));
     },
+    previousAppContents(connectionId, appIds) {
+      if (appIds.size === 0 || catalog.latestCompleteSnapshotId(connectionId) === null) return [];
+      return catalog
+        .snapshotContent({ connectionId })
+        .apps.filter((a) => appIds.has(a.record.id))
+        .map(({ record, ...content }) => ({ app: record, content }));
+    },
   };
 }

@@ -14,6 +14,7 @@ import type {
   TenantRecord,
 } from './records';
 import type { PreviousAppState } from './delta-plan';
+import type { LineageGraph } from '../lineage';
 
 export interface SnapshotWriterPort {
   readonly snapshotId: number;
@@ -24,6 +25,8 @@ export interface SnapshotWriterPort {
   putApp(app: AppRecord, content: AppContent): unknown;
   carryOverApp(appId: string): unknown;
   recordFailure(failure: AppFailure): unknown;
+  /** Replaces the snapshot's lineage graph (built by src-main/lineage after the apps are in). */
+  putLineage?(graph: LineageGraph): void;
   commit(): { readonly id: number };
   abort(reason: string, status?: 'failed' | 'cancelled'): unknown;
 }
@@ -39,6 +42,8 @@ export interface CatalogPort {
   previousAppStates(connectionId: string): ReadonlyMap<string, PreviousAppState>;
   /** Apps whose read failed in the last complete snapshot (they are retried by a delta crawl). */
   previouslyFailedAppIds?(connectionId: string): ReadonlySet<string>;
+  /** Content of apps as the last complete snapshot holds them (carried-over apps feed lineage). */
+  previousAppContents?(connectionId: string, appIds: ReadonlySet<string>): Array<{ app: AppRecord; content: AppContent }>;
 }
 
 export type { ErrorShape };

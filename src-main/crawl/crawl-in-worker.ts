@@ -3,13 +3,13 @@
  * callback, forwards cancel, resolves with the summary. Same shape as runCrawl, so callers can
  * swap in-process and off-thread crawls freely.
  */
-import { type Worker } from 'node:worker_threads';
+import type { Worker, WorkerOptions } from 'node:worker_threads';
 import { AppError } from '../api/errors';
 import type { CrawlEvent, CrawlRunOptions, CrawlSummary } from './crawl-events';
 import type { CrawlWorkerData, CrawlWorkerMessage } from './crawl-worker';
 
-/** Where the built worker lives: beside the bundle that imports this module (electron-vite main build). */
-export type WorkerFactory = (data: CrawlWorkerData) => Worker;
+/** Makes the crawl worker: electron-vite's `?nodeWorker` factory (crawl-worker-factory.ts) fits. */
+export type WorkerFactory = (options: WorkerOptions) => Worker;
 
 export function runCrawlInWorker(
   createWorker: WorkerFactory,
@@ -19,7 +19,8 @@ export function runCrawlInWorker(
   signal?: AbortSignal,
 ): Promise<CrawlSummary> {
   return new Promise<CrawlSummary>((resolve, reject) => {
-    const worker = createWorker({ options, catalogFile });
+    const workerData: CrawlWorkerData = { options, catalogFile };
+    const worker = createWorker({ workerData });
     let settled = false;
     const onAbort = (): void => worker.postMessage('cancel');
     signal?.addEventListener('abort', onAbort, { once: true });

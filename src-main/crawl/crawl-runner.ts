@@ -16,6 +16,7 @@ import { mapAppItem } from './rest-mapping';
 import type { AppContent, AppRecord, TenantRecord } from './records';
 import { appItemPages, fetchAutomations, fetchCollections, fetchDataConnections, fetchSpaces, fetchUserNames } from './tenant-inventory';
 import { userSchema } from '../qlik/rest-schemas';
+import { buildLineageGraph } from '../lineage';
 
 export const DEFAULT_CONCURRENCY = 8;
 
@@ -152,6 +153,8 @@ export async function runCrawl(
     const listed: AppRecord[] = [];
     const queue: PlannedApp[] = [];
     let listingDone = false;
+    const crawledApps: Array<{ app: AppRecord; content: AppContent }> = [];
+    const carriedOverIds = new Set<string>();
 
     const crawlOne = async (planned: PlannedApp): Promise<void> => {
       const { app } = planned;
@@ -177,6 +180,7 @@ export async function runCrawl(
         engineCalls += walked.engineCalls;
         if (signal.aborted || halt) return;
         activeWriter.putApp(app, walked.content);
+        crawledApps.push({ app, content: walked.content });
         counts.appsCrawled++;
         counts.sheets += walked.content.sheets.length;
         counts.objects += walked.content.objects.length;
@@ -221,6 +225,7 @@ export async function runCrawl(
       for (const app of plan.toCarryOver) {
         try {
           activeWriter.carryOverApp(app.id);
+          carriedOverIds.add(app.id);
           counts.appsCarriedOver++;
           appsDone++;
           appsTotal++;
@@ -264,6 +269,20 @@ export async function runCrawl(
       counts.dataConnections = dataConnections.length;
       counts.automations = automations.length;
       counts.rowsWritten += spaces.length + collections.length + dataConnections.length + automations.length;
+    }
+    if (signal.aborted) throw new AppError(cancelled());
+
+    if (activeWriter.putLineage) {
+      phase = 'lineage';
+      progress();
+      const carried = catalog.previousAppContents?.(connectionId, carriedOverIds) ?? [];
+      const graph = buildLineageGraph({
+        apps: [...crawledApps, ...carried],
+        dataConnections: objects?.[2] ?? [],
+        automations: objects?.[3] ?? [],
+        spaces: objects?.[0] ?? [],
+      });
+      activeWriter.putLineage(graph);
     }
     if (signal.aborted) throw new AppError(cancelled());
 

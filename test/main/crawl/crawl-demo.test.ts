@@ -109,6 +109,7 @@ describe('crawl of the demo tenant', () => {
     );
     for (const a of tenant.model.automations) expect(JSON.stringify(content.automations)).not.toContain(a.executionToken);
     expect(content.apps).toHaveLength(tenant.model.apps.length);
+    expect(content.lineage.edges.length).toBeGreaterThan(0);
   });
 
   it('the API key never reaches the catalog file', () => {
