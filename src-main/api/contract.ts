@@ -11,6 +11,7 @@ import { catalogContract } from './catalog-contract';
 import type { ErrorShape } from './errors';
 import type { AppInfo, Settings } from './types/app';
 import type { ConnectionView, KeychainStatusView } from './types/connections';
+import type { CrawlJobView } from './types/crawl';
 
 /** Declares a call's result type without a runtime value (results are produced by main, not parsed). */
 function returns<T>(): T {
@@ -114,12 +115,38 @@ export const contract = {
     result: returns<KeychainStatusView>(),
     doc: 'Whether the OS keychain can store API keys on this machine, and what to do if not.',
   },
+  'crawl/start': {
+    args: z
+      .object({
+        connectionId,
+        mode: z.enum(['full', 'delta']),
+        spaceIds: z.array(z.string().min(1).max(200)).max(10_000).optional(),
+        appIds: z.array(z.string().min(1).max(200)).max(100_000).optional(),
+      })
+      .strict(),
+    result: returns<CrawlJobView>(),
+    doc: 'Starts a full or delta crawl of a connection, optionally of selected spaces or apps.',
+  },
+  'crawl/cancel': {
+    args: z.object({ jobId: z.string().min(1).max(100) }).strict(),
+    result: returns<CrawlJobView>(),
+    doc: 'Cancels a running crawl; the previous snapshot stays the latest.',
+  },
+  'crawl/jobs': {
+    args: noArgs,
+    result: returns<CrawlJobView[]>(),
+    doc: 'Crawls running now and those finished in this session, newest first.',
+  },
   ...catalogContract,
 } as const satisfies Record<string, ContractEntry>;
 
 /** Events main pushes to every window. The value is the payload type. */
 export const events = {
   'settings/changed': returns<Settings>(),
+  /** Live state of a crawl job, at most every 100 ms while it runs and once when it ends. */
+  'crawl/progress': returns<CrawlJobView>(),
+  /** A crawl ended (complete, cancelled or failed): catalog views should refresh. */
+  'crawl/finished': returns<CrawlJobView>(),
 } as const;
 
 export type Contract = typeof contract;

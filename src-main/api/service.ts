@@ -7,6 +7,10 @@ import { openCatalog, type Catalog } from '../catalog';
 import { ConnectionService } from '../connections/connection-service';
 import { ConnectionStore } from '../connections/connection-store';
 import type { TenantGateway } from '../connections/tenant-gateway';
+import { CrawlJobs } from '../crawl-jobs/crawl-jobs';
+import type { CrawlStarter } from '../crawl-jobs/crawl-starters';
+import { DEMO_CONNECTION_ID } from '../connections/connection-store';
+import type { CrawlJobView } from './types/crawl';
 import type { SecretStore } from '../secrets/keychain';
 import type { Service } from './dispatch';
 import type { EventBus } from './event-bus';
@@ -23,16 +27,37 @@ export interface ServiceDeps {
   readonly tenants: TenantGateway;
   /** Environment for QME_API_KEY; defaults to process.env. */
   readonly env?: NodeJS.ProcessEnv;
+  /** Runs a crawl (a worker thread in the app and serve, in-process in unit tests). */
+  readonly crawl: CrawlStarter;
+  /** First run: crawl the demo tenant by itself so a newcomer lands on a populated catalog. */
+  readonly crawlDemoOnFirstRun?: boolean;
+  /** Told when a crawl ends (desktop notification). */
+  readonly onCrawlFinished?: (job: CrawlJobView) => void;
+}
+
+export interface ServiceHandle {
+  readonly service: Service;
+  /** Cancels running crawls and closes the catalog. */
+  close(): Promise<void>;
 }
 
 export function createService(deps: ServiceDeps): Service {
+  return startService(deps).service;
+}
+
+export function startService(deps: ServiceDeps): ServiceHandle {
   const settings = new SettingsStore(deps.userDataDir);
   // Browsing reads use their own connection; crawls write through another one off this thread.
   let catalog: Catalog | undefined;
   const readCatalog = (): Catalog => (catalog ??= openCatalog(catalogFile(deps.userDataDir)));
   const connections = new ConnectionService(new ConnectionStore(deps.userDataDir), deps.keychain, deps.tenants, deps.env ?? process.env);
+  const crawls = new CrawlJobs(deps.crawl, catalogFile(deps.userDataDir), connections, deps.events, deps.onCrawlFinished);
 
-  return {
+  if (deps.crawlDemoOnFirstRun && readCatalog().snapshotsOfConnection(DEMO_CONNECTION_ID).length === 0) {
+    crawls.start({ connectionId: DEMO_CONNECTION_ID, mode: 'full' });
+  }
+
+  const service: Service = {
     'app/info': () => ({
       name: 'Qlik Metadata Explorer',
       version: appVersion,
@@ -51,7 +76,19 @@ export function createService(deps: ServiceDeps): Service {
     'connections/delete': ({ id }) => connections.delete(id),
     'connections/validate': ({ id }) => connections.validate(id),
     'keychain/status': () => connections.keychainStatus(),
+    'crawl/start': (request) => crawls.start(request),
+    'crawl/cancel': ({ jobId }) => crawls.cancel(jobId),
+    'crawl/jobs': () => crawls.list(),
     ...catalogHandlers(readCatalog),
+  };
+
+  return {
+    service,
+    async close() {
+      crawls.cancelAll();
+      catalog?.close();
+      catalog = undefined;
+    },
   };
 }
 

@@ -5,10 +5,12 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, Menu, Notification, session, shell, type MenuItemConstructorOptions } from 'electron';
 import { EventBus } from '../api/event-bus';
-import { createService } from '../api/service';
+import { startService } from '../api/service';
+import type { CrawlJobView } from '../api/types/crawl';
 import { createQlikTenantGateway } from '../connections/qlik-tenant-gateway';
+import { workerThreadCrawl } from '../crawl-jobs/crawl-starters';
 import { createKeychain } from '../secrets/keychain';
 import { registerIpc } from './ipc';
 
@@ -66,6 +68,17 @@ function createWindow(): BrowserWindow {
   return window;
 }
 
+/** A desktop notification when a crawl ends, so a long crawl can run in the background. */
+function notifyCrawlFinished(job: CrawlJobView): void {
+  if (!Notification.isSupported()) return;
+  const counts = job.summary?.counts;
+  const body =
+    job.status === 'complete' && counts
+      ? `${counts.appsCrawled} apps crawled, ${counts.appsCarriedOver} unchanged, ${counts.appsFailed} failed.`
+      : (job.error?.message ?? `Crawl ${job.status}.`);
+  new Notification({ title: `${job.connectionName}: crawl ${job.status}`, body }).show();
+}
+
 function buildMenu(): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
@@ -105,8 +118,21 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
     const events = new EventBus();
     const tenants = createQlikTenantGateway();
-    const service = createService({ userDataDir: app.getPath('userData'), host: 'electron', events, keychain: createKeychain(), tenants });
-    app.on('will-quit', () => void tenants.close());
+    const handle = startService({
+      userDataDir: app.getPath('userData'),
+      host: 'electron',
+      events,
+      keychain: createKeychain(),
+      tenants,
+      crawl: workerThreadCrawl,
+      crawlDemoOnFirstRun: true,
+      onCrawlFinished: notifyCrawlFinished,
+    });
+    const service = handle.service;
+    app.on('will-quit', () => {
+      void handle.close();
+      void tenants.close();
+    });
     registerIpc(service, events, isTrustedUrl);
     buildMenu();
     createWindow();

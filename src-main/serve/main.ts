@@ -6,8 +6,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { EventBus } from '../api/event-bus';
-import { createService } from '../api/service';
+import { startService } from '../api/service';
 import { createQlikTenantGateway } from '../connections/qlik-tenant-gateway';
+import { workerThreadCrawl } from '../crawl-jobs/crawl-starters';
 import { createKeychain } from '../secrets/keychain';
 import { defaultUserDataDir } from '../user-data';
 import { startServe } from './server';
@@ -39,13 +40,22 @@ async function main(): Promise<void> {
   const userDataDir = values['data-dir'] ?? defaultUserDataDir();
   const events = new EventBus();
   const tenants = createQlikTenantGateway();
-  const service = createService({ userDataDir, host: 'serve', events, keychain: createKeychain(), tenants });
+  const handle = startService({
+    userDataDir,
+    host: 'serve',
+    events,
+    keychain: createKeychain(),
+    tenants,
+    crawl: workerThreadCrawl,
+    crawlDemoOnFirstRun: values.demo,
+  });
+  const service = handle.service;
   const staticDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
   const server = await startServe({ service, events, staticDir, port });
   process.stdout.write(`Serving on ${server.url}\n`);
 
   const stop = (): void => {
-    void Promise.all([server.close(), tenants.close()]).then(() => process.exit(0));
+    void Promise.all([server.close(), handle.close(), tenants.close()]).then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

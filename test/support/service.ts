@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../src-main/api/errors';
 import { EventBus } from '../../src-main/api/event-bus';
-import { createService } from '../../src-main/api/service';
+import { startService } from '../../src-main/api/service';
+import { inProcessCrawl } from '../../src-main/crawl-jobs/crawl-starters';
 import type { TenantEndpoint, TenantGateway } from '../../src-main/connections/tenant-gateway';
 import { createKeychain, type KeytarLike } from '../../src-main/secrets/keychain';
 
@@ -39,18 +40,29 @@ export function fakeGateway(): TenantGateway & { validated: TenantEndpoint[] } {
   };
 }
 
-export function makeTestService(options: { keytar?: KeytarLike; env?: NodeJS.ProcessEnv } = {}) {
+export function makeTestService(
+  options: {
+    keytar?: KeytarLike;
+    env?: NodeJS.ProcessEnv;
+    tenants?: TenantGateway;
+    userDataDir?: string;
+    crawlDemoOnFirstRun?: boolean;
+  } = {},
+) {
   const events = new EventBus();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'qme-service-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'qme-service-'));
   const keytar = options.keytar ?? memoryKeytar();
-  const tenants = fakeGateway();
-  const service = createService({
+  const fakeTenants = fakeGateway();
+  const tenants = options.tenants ?? fakeTenants;
+  const handle = startService({
     userDataDir,
     host: 'test',
     events,
     keychain: createKeychain(() => keytar),
     tenants,
     env: options.env ?? {},
+    crawl: inProcessCrawl,
+    crawlDemoOnFirstRun: options.crawlDemoOnFirstRun ?? false,
   });
-  return { service, events, userDataDir, keytar, tenants };
+  return { service: handle.service, close: handle.close, events, userDataDir, keytar, tenants, fakeTenants };
 }

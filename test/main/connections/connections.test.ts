@@ -64,10 +64,10 @@ describe('connections', () => {
   });
 
   it('QME_API_KEY is used for this run when set', async () => {
-    const { service, tenants } = makeTestService({ env: { QME_API_KEY: 'good-key-123' } });
+    const { service, fakeTenants } = makeTestService({ env: { QME_API_KEY: 'good-key-123' } });
     const saved = await ok<ConnectionView>(dispatch(service, 'connections/save', acme));
     expect((await ok<ConnectionView>(dispatch(service, 'connections/validate', { id: saved.id }))).health).toBe('ok');
-    expect(tenants.validated.at(-1)?.apiKey).toBe('good-key-123');
+    expect(fakeTenants.validated.at(-1)?.apiKey).toBe('good-key-123');
   });
 
   it('when the keychain is unavailable, refuses to save a key and saves nothing', async () => {
