@@ -3,8 +3,8 @@
  * the Transport, a per-call timeout, an abort signal, and every failure mapped to an AppError.
  * The app is opened with qNoData by default (metadata only; qlik-protocol.md §1.7 OpenDoc).
  */
+import { createRequire } from 'node:module';
 import enigmaModule from 'enigma.js';
-import schema from 'enigma.js/schemas/12.2027.0.json';
 import WebSocket from 'ws';
 import { AppError } from '../api/errors';
 import type { Transport } from './connection-options';
@@ -13,6 +13,9 @@ import { mapEngineError, mapNetworkError } from './error-mapping';
 import { cancelledError } from './rest-client';
 
 const enigma = enigmaModule as unknown as EnigmaModule;
+// Loaded at run time: the bundled CLI keeps node_modules external, and Node 20 needs an import
+// attribute for JSON modules that bundlers do not emit. Newest schema shipped with enigma.js 2.15.
+const schema = createRequire(import.meta.url)('enigma.js/schemas/12.2027.0.json') as object;
 
 export interface OpenAppOptions {
   readonly transport: Transport;

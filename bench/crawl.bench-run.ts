@@ -1,0 +1,109 @@
+/**
+ * The crawl benchmark (`npm run bench`): a demo tenant with N apps (10 sheets × 8 charts each) at
+ * L ms injected latency; full crawl, delta crawl with 1 % of apps changed, a peer-style sequential
+ * walk on a sample of apps (extrapolated), and the floor. Writes one JSON object to BENCH_OUT.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { it } from 'vitest';
+import { openCatalog } from '../src-main/catalog';
+import { startDemoTenant } from '../src-main/demo-tenant';
+import { catalogPort } from '../src-main/crawl/catalog-adapter';
+import { DEFAULT_CONCURRENCY, runCrawl } from '../src-main/crawl/crawl-runner';
+import { createTransport } from '../src-main/qlik/connection-options';
+import { peerWalkApp } from './peer-walker';
+
+const apps = Number(process.env['BENCH_APPS'] ?? 1000);
+const latencyMs = Number(process.env['BENCH_LATENCY_MS'] ?? 50);
+const peerSample = Math.min(apps, Number(process.env['BENCH_PEER_SAMPLE'] ?? 3));
+const concurrency = Number(process.env['BENCH_CONCURRENCY'] ?? DEFAULT_CONCURRENCY);
+const sheetsPerApp = 10;
+const chartsPerSheet = 8;
+
+it('crawl benchmark', async () => {
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
+  const dir = mkdtempSync(join(tmpdir(), 'qme-bench-'));
+  const tenant = await startDemoTenant({ apps, seed: 4242, sheetsPerApp, chartsPerSheet, latencyMs });
+  const catalog = openCatalog(join(dir, 'bench.sqlite'));
+  try {
+    const options = { url: tenant.url, apiKey: tenant.apiKey, connectionId: 'bench', kind: 'demo' as const, concurrency };
+
+    tenant.resetStats();
+    let t0 = performance.now();
+    const full = await runCrawl({ ...options, mode: 'full' }, catalogPort(catalog), () => undefined);
+    const fullMs = performance.now() - t0;
+    const fullStats = structuredClone(tenant.stats);
+    if (full.status !== 'complete') throw new Error(`full crawl ${full.status}: ${JSON.stringify(full.error)}`);
+
+    const changed = Math.max(1, Math.round(apps / 100));
+    for (const app of tenant.model.apps.slice(0, changed)) tenant.modifyApp(app.record.id);
+    tenant.resetStats();
+    t0 = performance.now();
+    const delta = await runCrawl({ ...options, mode: 'delta' }, catalogPort(catalog), () => undefined);
+    const deltaMs = performance.now() - t0;
+    const deltaStats = structuredClone(tenant.stats);
+
+    const transport = createTransport({ url: tenant.url, apiKey: tenant.apiKey });
+    tenant.resetStats();
+    t0 = performance.now();
+    for (const app of tenant.model.apps.slice(0, peerSample)) await peerWalkApp(transport, tenant.apiKey, app.record.id);
+    const peerSampleMs = performance.now() - t0;
+    const peerStats = structuredClone(tenant.stats);
+    await transport.close();
+
+    const floorMs = (apps * latencyMs) / concurrency;
+    const peerWalkMs = (peerSampleMs / peerSample) * apps;
+    const result = {
+      tenant: { apps, sheetsPerApp, chartsPerSheet, latencyMs, concurrency },
+      fullCrawl: {
+        wallMs: Math.round(fullMs),
+        appsCrawled: full.counts.appsCrawled,
+        failures: full.failures.length,
+        engineCalls: fullStats.engineTotal,
+        restCalls: fullStats.restTotal,
+        rowsWritten: full.counts.rowsWritten,
+      },
+      deltaCrawl: {
+        wallMs: Math.round(deltaMs),
+        appsChanged: changed,
+        appsCrawled: delta.counts.appsCrawled,
+        appsCarriedOver: delta.counts.appsCarriedOver,
+        engineCalls: deltaStats.engineTotal,
+        restCalls: deltaStats.restTotal,
+        percentOfFull: Math.round((deltaMs / fullMs) * 1000) / 10,
+      },
+      peerWalk: {
+        wallMs: Math.round(peerWalkMs),
+        extrapolated: peerSample < apps,
+        sampleApps: peerSample,
+        sampleWallMs: Math.round(peerSampleMs),
+        engineCallsPerApp: Math.round(peerStats.engineTotal / peerSample),
+      },
+      floorMs: Math.round(floorMs),
+      engineCallsPerApp: Math.round((fullStats.engineTotal / apps) * 10) / 10,
+      restCalls: fullStats.restTotal,
+      rowsPerSecond: Math.round(full.counts.rowsWritten / (fullMs / 1000)),
+      peakRssMb: Math.round(peakRss / 1024 / 1024),
+      ratios: {
+        speedupOverPeer: Math.round((peerWalkMs / fullMs) * 10) / 10,
+        fullOverFloor: Math.round((fullMs / floorMs) * 100) / 100,
+        deltaOverFull: Math.round((deltaMs / fullMs) * 1000) / 1000,
+      },
+      note:
+        'Peer walk runs on a sample of apps and is extrapolated linearly (it is strictly sequential). ' +
+        'Floor = apps × latency / concurrency (one round trip per app). Demo tenant and crawler share this process.',
+    };
+    const out = process.env['BENCH_OUT'];
+    if (out) writeFileSync(out, JSON.stringify(result, null, 2));
+    else console.warn(JSON.stringify(result, null, 2));
+  } finally {
+    clearInterval(sampler);
+    catalog.close();
+    await tenant.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
