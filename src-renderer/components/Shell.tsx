@@ -6,6 +6,9 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-
 import { sections } from '../navigation';
 import { ComingScreen } from '../screens/coming/ComingScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
+import { CrawlScreen } from '../screens/crawl/CrawlScreen';
+import { useCrawlJobSync } from '../api/crawl-jobs';
+import { CrawlIndicator } from './CrawlIndicator';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 
@@ -13,6 +16,7 @@ export function Shell() {
   const [navOpened, { toggle: toggleNav }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
+  useCrawlJobSync();
 
   const actions: SpotlightActionData[] = sections.map((section) => ({
     id: `go:${section.path}`,
@@ -34,6 +38,7 @@ export function Shell() {
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
+            <CrawlIndicator />
             <Tooltip label="Search everything (Ctrl+K)">
               <UnstyledButton onClick={() => spotlight.open()} aria-label="Open search">
                 <Group gap={6} wrap="nowrap">
@@ -69,8 +74,9 @@ export function Shell() {
           <Route path="/" element={<Navigate to="/catalog" replace />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="/connections" element={<ConnectionsScreen />} />
+          <Route path="/crawl" element={<CrawlScreen />} />
           {sections
-            .filter((s) => !['/settings', '/connections'].includes(s.path))
+            .filter((s) => !['/settings', '/connections', '/crawl'].includes(s.path))
             .map((section) => (
               <Route key={section.path} path={`${section.path}/*`} element={<ComingScreen section={section} />} />
             ))}

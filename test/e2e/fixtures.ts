@@ -48,11 +48,21 @@ export function startServeProcess(extraArgs: string[] = []): Promise<{ handle: S
   });
 }
 
-export const test = base.extend<object, { serve: ServeHandle }>({
+export const test = base.extend<object, { serve: ServeHandle; demoServe: ServeHandle }>({
   serve: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const { handle, child } = await startServeProcess();
+      await use(handle);
+      child.kill('SIGTERM');
+    },
+    { scope: 'worker' },
+  ],
+  /** `serve --demo` on a fresh data folder: the first run crawls the built-in demo tenant by itself. */
+  demoServe: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { handle, child } = await startServeProcess(['--demo']);
       await use(handle);
       child.kill('SIGTERM');
     },
