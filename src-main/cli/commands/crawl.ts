@@ -1,7 +1,7 @@
 /**
  * `qme crawl`: crawl a tenant (or the built-in demo tenant) into the catalog, off the main thread.
- * The API key comes from the OS keychain (account = tenant URL) or QME_API_KEY — never a flag,
- * never printed.
+ * The API key comes from QME_API_KEY or from the OS keychain entry of the app's saved connection
+ * (the same one the desktop app uses) — never a flag, never printed.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,13 +12,16 @@ import type { CrawlEvent, CrawlRunOptions, CrawlSummary } from '../../crawl/craw
 import { runCrawlInWorker, type WorkerFactory } from '../../crawl/crawl-in-worker';
 import { DEFAULT_CONCURRENCY, runCrawl } from '../../crawl/crawl-runner';
 import { normalizeTenantUrl } from '../../qlik/connection-options';
-import { createKeychain } from '../../secrets/keychain';
+import type { ConnectionConfig } from '../../api/types/connections';
+import { ConnectionStore } from '../../connections/connection-store';
+import { createKeychain, resolveApiKey } from '../../secrets/keychain';
 import { defaultUserDataDir } from '../../user-data';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
-const usage = `Usage: qme crawl --demo | --url URL [options]
+const usage = `Usage: qme crawl --demo | --connection NAME|ID | --url URL [options]
 
   --demo              start the built-in demo tenant and crawl it
+  --connection C      a connection saved in the app (its URL, proxy, CA file and stored key)
   --url URL           the Qlik Cloud tenant, e.g. https://acme.eu.qlikcloud.com
   --spaces a,b        crawl only these space ids ("personal" = personal spaces)
   --apps id,…         crawl only these app ids
@@ -30,8 +33,9 @@ const usage = `Usage: qme crawl --demo | --url URL [options]
   --ca FILE           PEM file with extra CA certificates to trust
   --json              print one JSON summary instead of progress
 
-The API key is read from the OS keychain (service "qlik-metadata-explorer", account = tenant URL)
-or from the QME_API_KEY environment variable. It is never accepted as a flag and never printed.`;
+The API key is read from the QME_API_KEY environment variable, else from the OS keychain entry the
+app stored for the saved connection (--connection, or the saved connection whose URL matches --url).
+It is never accepted as a flag and never printed. Crawls of a saved connection land in its history.`;
 
 function list(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -42,17 +46,36 @@ function list(value: string | undefined): string[] | undefined {
   return items.length ? items : undefined;
 }
 
-async function apiKeyFor(url: string, env: NodeJS.ProcessEnv): Promise<string> {
-  const fromEnv = env['QME_API_KEY'];
+/** The connection saved in the app that --connection names, or whose URL matches --url. */
+function savedConnection(store: ConnectionStore, wanted: { connection?: string; url?: string }): ConnectionConfig | undefined {
+  const saved = store.list().filter((c) => c.kind !== 'demo');
+  if (wanted.connection) {
+    const found = saved.find((c) => c.id === wanted.connection) ?? saved.filter((c) => c.name === wanted.connection)[0];
+    if (!found) {
+      throw new AppError({
+        code: 'not-found',
+        message: `No connection named "${wanted.connection}" is saved in the app.`,
+        remedy: `Saved connections: ${saved.map((c) => c.name).join(', ') || 'none'}. Add it on the Connections page, or use --url with QME_API_KEY.`,
+      });
+    }
+    return found;
+  }
+  if (!wanted.url) return undefined;
+  const href = normalizeTenantUrl(wanted.url).href;
+  return saved.find((c) => normalizeTenantUrl(c.url).href === href);
+}
+
+async function apiKeyFor(connection: ConnectionConfig | undefined, url: string, env: NodeJS.ProcessEnv): Promise<string> {
+  const fromEnv = env['QME_API_KEY']?.trim();
   if (fromEnv) return fromEnv;
-  const account = normalizeTenantUrl(url).href.replace(/\/$/, '');
-  const key = await createKeychain().get(account);
-  if (key) return key;
-  throw new AppError({
-    code: 'auth-invalid-key',
-    message: `No API key is stored for ${account}.`,
-    remedy: 'Add the connection in the app (it stores the key in the OS keychain), or set QME_API_KEY for this run.',
-  });
+  if (!connection) {
+    throw new AppError({
+      code: 'auth-invalid-key',
+      message: `No API key for ${url}: QME_API_KEY is not set and no saved connection has that URL.`,
+      remedy: 'Add the connection in the app (the key goes to the OS keychain), then use --connection; or set QME_API_KEY for this run.',
+    });
+  }
+  return resolveApiKey(createKeychain(), connection.id, env);
 }
 
 /** The built worker when running from the electron-vite bundle; null under plain Node/vitest. */
@@ -119,6 +142,7 @@ export const crawlCommand: CliCommand = {
         options: {
           demo: { type: 'boolean', default: false },
           url: { type: 'string' },
+          connection: { type: 'string' },
           spaces: { type: 'string' },
           apps: { type: 'string' },
           delta: { type: 'boolean', default: false },
@@ -135,7 +159,8 @@ export const crawlCommand: CliCommand = {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
     const v = parsed.values;
-    if (v.demo === Boolean(v.url)) throw new UsageError('Give exactly one of --demo or --url URL.');
+    if ([v.demo, Boolean(v.url), Boolean(v.connection)].filter(Boolean).length !== 1)
+      throw new UsageError('Give exactly one of --demo, --connection NAME or --url URL.');
     const concurrency = v.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(v.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
       throw new UsageError('--concurrency must be a whole number from 1 to 64.');
@@ -148,15 +173,24 @@ export const crawlCommand: CliCommand = {
       demo = await startDemoTenant({});
     }
     try {
-      const url = demo ? demo.url : (v.url as string);
+      const saved = demo
+        ? undefined
+        : savedConnection(new ConnectionStore(defaultUserDataDir(io.env)), {
+            ...(v.connection ? { connection: v.connection } : {}),
+            ...(v.url ? { url: v.url } : {}),
+          });
+      const url = demo ? demo.url : (saved?.url ?? (v.url as string));
+      const proxy = v.proxy ?? saved?.proxy ?? undefined;
+      const caFile = v.ca ?? saved?.caFile ?? undefined;
       const scope = { ...(list(v.spaces) ? { spaceIds: list(v.spaces) } : {}), ...(list(v.apps) ? { appIds: list(v.apps) } : {}) };
       const options: CrawlRunOptions = {
         url,
-        apiKey: demo ? demo.apiKey : await apiKeyFor(url, io.env),
-        ...(v.proxy ? { proxy: v.proxy } : {}),
-        ...(v.ca ? { caFile: v.ca } : {}),
+        apiKey: demo ? demo.apiKey : await apiKeyFor(saved, url, io.env),
+        ...(proxy ? { proxy } : {}),
+        ...(caFile ? { caFile } : {}),
         ...(demo?.caCertPem ? { caPem: demo.caCertPem } : {}),
         ...(demo ? { connectionId: 'demo', connectionName: 'Demo tenant', kind: 'demo' as const } : {}),
+        ...(saved ? { connectionId: saved.id, connectionName: saved.name, kind: saved.kind } : {}),
         mode: v.delta ? 'delta' : 'full',
         scope,
         crawlSpacesAndCollections: !v['no-spaces'],
