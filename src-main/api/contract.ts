@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { catalogContract } from './catalog-contract';
+import { lineageContract } from './lineage-contract';
+import { snapshotsContract, snapshotsEvents } from './snapshots-contract';
 import type { ErrorShape } from './errors';
 import type { AppInfo, Settings } from './types/app';
 import type { ConnectionView, KeychainStatusView } from './types/connections';
@@ -138,6 +140,8 @@ export const contract = {
     doc: 'Crawls running now and those finished in this session, newest first.',
   },
   ...catalogContract,
+  ...lineageContract,
+  ...snapshotsContract,
 } as const satisfies Record<string, ContractEntry>;
 
 /** Events main pushes to every window. The value is the payload type. */
@@ -147,6 +151,7 @@ export const events = {
   'crawl/progress': returns<CrawlJobView>(),
   /** A crawl ended (complete, cancelled or failed): catalog views should refresh. */
   'crawl/finished': returns<CrawlJobView>(),
+  ...snapshotsEvents,
 } as const;
 
 export type Contract = typeof contract;
