@@ -25,7 +25,13 @@ export type ErrorCode =
   | 'keychain-unavailable'
   | 'cancelled'
   | 'catalog-corrupt'
-  | 'unsupported-file';
+  | 'unsupported-file'
+  // client-managed Qlik Sense (src-main/qlik/client-managed-errors.ts)
+  | 'client-certificate-rejected'
+  | 'xrfkey-rejected'
+  | 'virtual-proxy-not-found'
+  | 'session-expired'
+  | 'engine-forbidden';
 
 export interface ErrorShape {
   readonly code: ErrorCode;

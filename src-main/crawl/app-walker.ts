@@ -1,14 +1,19 @@
 /**
- * The engine walk of one app in three round trips: OpenDoc; then ONE pipelined batch (enigma sends
+ * The engine walk of one app in two round trips: OpenDoc; then ONE pipelined batch (enigma sends
  * them back to back on the socket) — GetScript, GetLineage, GetTablesAndKeys, GetObjects with qData
- * JSON pointers that pull sheets + cells and every chart definition in a single answer, and
- * CreateSessionObject for the library lists; then that object's GetLayout. No per-chart
- * GetObject/GetLayout: 7 engine calls per app however many sheets and charts it has.
+ * JSON pointers that pull sheets + cells, every chart definition and the master measures and
+ * dimensions in a single answer, GetVariables, GetBookmarks and GetAllInfos. No per-chart
+ * GetObject/GetLayout: 8 engine calls per app however many sheets and charts it has.
+ *
+ * Whether GetObjects returns master measures/dimensions is unverified on real engines
+ * (qlik-protocol.md §1.7, §5). When GetAllInfos lists a library type GetObjects did not return,
+ * or GetVariables/GetBookmarks are refused, the missing lists come from one list session object
+ * (CreateSessionObject + GetLayout): a third round trip, 10 calls, only on such engines.
  */
 import { AppError, toErrorShape, type ErrorShape } from '../api/errors';
 import type { Transport } from '../qlik/connection-options';
-import type { QixContainerEntry, QixDoc } from '../qlik/enigma-facade';
-import { openEngineApp } from '../qlik/engine-session';
+import type { QixContainerEntry, QixDoc, QixNxInfo } from '../qlik/enigma-facade';
+import { openEngineApp, type EngineAccess } from '../qlik/engine-session';
 import { mapAppContent, type ObjectEntry, type RawAppPayloads } from './app-content-mapping';
 import type { AppContent } from './records';
 
@@ -18,7 +23,6 @@ export const CRAWLED_OBJECT_TYPES = [
   'masterobject',
   'measure',
   'dimension',
-  'bookmark',
   // visualizations (native and common supported extensions)
   'barchart',
   'linechart',
@@ -91,6 +95,8 @@ export interface WalkAppOptions {
   readonly signal?: AbortSignal;
   /** REST /data/metadata of the app; failures are tolerated (the engine model stands alone). */
   readonly fetchDataMetadata?: () => Promise<RawAppPayloads['dataMetadata']>;
+  /** Client-managed sites: engine URL, headers and TLS instead of the Bearer key. */
+  readonly access?: EngineAccess;
 }
 
 export interface WalkedApp {
@@ -123,6 +129,7 @@ export async function walkApp(options: WalkAppOptions): Promise<WalkedApp> {
     withoutData: options.withoutData ?? true,
     ...(options.callTimeoutMs !== undefined ? { callTimeoutMs: options.callTimeoutMs } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.access ? { access: options.access } : {}),
   });
   try {
     const raw = await fetchPipelined(engine.doc);
@@ -133,59 +140,119 @@ export async function walkApp(options: WalkAppOptions): Promise<WalkedApp> {
   }
 }
 
-/**
- * One session object carrying four list definitions: master measures, master dimensions,
- * variables and bookmarks are not GenericObjects, so GetObjects does not return them; one
- * CreateSessionObject + GetLayout fetches all four lists (qlik-protocol.md §1.7 list defs).
- */
-export const LIBRARY_LISTS_OBJECT = {
-  qInfo: { qId: 'qme-library-lists', qType: 'qme-library-lists' },
-  qMeasureListDef: { qType: 'measure', qData: { measure: '/qMeasure', metaDef: '/qMetaDef' } },
-  qDimensionListDef: { qType: 'dimension', qData: { dim: '/qDim', metaDef: '/qMetaDef' } },
-  qVariableListDef: { qType: 'variable', qShowReserved: true, qShowConfig: true, qShowSession: false, qData: { tags: '/tags' } },
-  qBookmarkListDef: {
-    qType: 'bookmark',
-    qData: { metaDef: '/qMetaDef', sheetId: '/sheetId', selectionFields: '/selectionFields', creationDate: '/creationDate' },
-  },
-};
+/** Bookmarks come from Doc.GetBookmarks; these pointers match the Sense client's qBookmarkListDef. */
+const BOOKMARK_QDATA = { metaDef: '/qMetaDef', sheetId: '/sheetId', selectionFields: '/selectionFields', creationDate: '/creationDate' };
+
+/** Doc.GetVariables(qListDef): the VariableListDef the Sense client uses (qlik-protocol.md §1.7). */
+const VARIABLE_LIST_DEF = { qType: 'variable', qShowReserved: true, qShowConfig: true, qShowSession: false, qData: { tags: '/tags' } };
+
+/** The fallback list definitions, by the layout key each one fills. */
+const LIBRARY_LIST_DEFS = {
+  qMeasureList: ['qMeasureListDef', { qType: 'measure', qData: { measure: '/qMeasure', metaDef: '/qMetaDef' } }],
+  qDimensionList: ['qDimensionListDef', { qType: 'dimension', qData: { dim: '/qDim', metaDef: '/qMetaDef' } }],
+  qVariableList: ['qVariableListDef', VARIABLE_LIST_DEF],
+  qBookmarkList: ['qBookmarkListDef', { qType: 'bookmark', qData: BOOKMARK_QDATA }],
+} as const;
+
+type LibraryList = keyof typeof LIBRARY_LIST_DEFS;
+
+/** One session object carrying the list definitions an engine did not answer directly. */
+export function libraryListsObject(lists: readonly LibraryList[]): Record<string, unknown> {
+  const object: Record<string, unknown> = { qInfo: { qId: 'qme-library-lists', qType: 'qme-library-lists' } };
+  for (const list of lists) {
+    const [defKey, def] = LIBRARY_LIST_DEFS[list];
+    object[defKey] = def;
+  }
+  return object;
+}
 
 function listItems(layout: Record<string, unknown>, key: string): unknown[] {
   const list = layout[key] as { qItems?: unknown } | undefined;
   return Array.isArray(list?.qItems) ? list.qItems : [];
 }
 
+type CrawlDoc = QixDoc & { getAllInfos(): Promise<QixNxInfo[]> };
+
+/** A call the engine refused (unknown method, bad parameters): the list object can stand in for it. */
+function isRefused(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'server-error';
+}
+
+async function refusable<T>(promise: Promise<T>): Promise<{ value: T } | null> {
+  try {
+    return { value: await promise };
+  } catch (error) {
+    if (isRefused(error)) return null;
+    throw error;
+  }
+}
+
 async function fetchPipelined(doc: QixDoc): Promise<Omit<RawAppPayloads, 'dataMetadata'>> {
-  // Sent back to back before any answer arrives: one round trip for the lot, plus one GetLayout.
-  const script = optional(doc.getScript(), null as string | null);
-  const lineage = optional(doc.getLineage(), [] as unknown[]);
-  const tables = doc.getTablesAndKeys({ qcx: 1000, qcy: 1000 }, { qcx: 0, qcy: 0 }, 30, false, false);
-  const objects = doc.getObjects({ qTypes: CRAWLED_OBJECT_TYPES, qIncludeSessionObjects: false, qData: OBJECT_QDATA });
-  const libraryLayout = doc.createSessionObject(LIBRARY_LISTS_OBJECT).then((lists) => lists.getLayout());
-  const settled = await Promise.allSettled([script, lineage, tables, objects, libraryLayout]);
+  const crawlDoc = doc as CrawlDoc;
+  // Sent back to back before any answer arrives: one round trip for the lot.
+  const calls = [
+    optional(doc.getScript(), null as string | null),
+    optional(doc.getLineage(), [] as unknown[]),
+    doc.getTablesAndKeys({ qcx: 1000, qcy: 1000 }, { qcx: 0, qcy: 0 }, 30, false, false),
+    doc.getObjects({ qTypes: CRAWLED_OBJECT_TYPES, qIncludeSessionObjects: false, qData: OBJECT_QDATA }),
+    refusable(doc.getVariables(VARIABLE_LIST_DEF)),
+    refusable(doc.getBookmarks({ qTypes: ['bookmark'], qData: BOOKMARK_QDATA, qIncludePatches: false })),
+    refusable(crawlDoc.getAllInfos()),
+  ] as const;
+  const settled = await Promise.allSettled(calls);
   const firstFailure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (firstFailure) throw firstFailure.reason;
-  const [scriptResult, lineageResult, tablesResult, objectsResult, layout] = settled.map((s) =>
+  const [scriptResult, lineageResult, tablesResult, objectsResult, variablesResult, bookmarksResult, infosResult] = settled.map((s) =>
     s.status === 'fulfilled' ? s.value : undefined,
   ) as [
     { value: string | null; error: ErrorShape | null },
     { value: unknown[]; error: ErrorShape | null },
     RawAppPayloads['tablesAndKeys'],
     QixContainerEntry[],
-    Record<string, unknown>,
+    { value: unknown[] } | null,
+    { value: unknown[] } | null,
+    { value: QixNxInfo[] } | null,
   ];
-  const libraryEntries = [
-    ...listItems(layout, 'qMeasureList'),
-    ...listItems(layout, 'qDimensionList'),
-    ...listItems(layout, 'qBookmarkList'),
-  ];
+  const objects = (Array.isArray(objectsResult) ? objectsResult : []).filter(isEntry);
+  const missing = missingLists(objects, variablesResult, bookmarksResult, infosResult);
+  const fallback = missing.length > 0 ? await fetchLibraryLists(doc, missing) : {};
+  const variables = variablesResult && Array.isArray(variablesResult.value) ? variablesResult.value : listItems(fallback, 'qVariableList');
+  const bookmarks = bookmarksResult && Array.isArray(bookmarksResult.value) ? bookmarksResult.value : listItems(fallback, 'qBookmarkList');
+  const libraryEntries = [...listItems(fallback, 'qMeasureList'), ...listItems(fallback, 'qDimensionList'), ...bookmarks];
   return {
     script: scriptResult.value,
     scriptError: scriptResult.error,
     lineage: Array.isArray(lineageResult.value) ? lineageResult.value : [],
     tablesAndKeys: tablesResult ?? null,
-    objects: [...(Array.isArray(objectsResult) ? objectsResult : []), ...libraryEntries].filter(isEntry),
-    variables: listItems(layout, 'qVariableList'),
+    objects: [...objects, ...libraryEntries.filter(isEntry)],
+    variables,
   };
+}
+
+/**
+ * The lists the batch did not deliver: variables/bookmarks the engine refused, and master
+ * measures/dimensions GetAllInfos lists but GetObjects left out (or all of them when GetAllInfos
+ * itself was refused, since then nothing tells "none" from "not returned").
+ */
+function missingLists(
+  objects: readonly ObjectEntry[],
+  variables: unknown,
+  bookmarks: unknown,
+  infos: { value: QixNxInfo[] } | null,
+): LibraryList[] {
+  const missing: LibraryList[] = [];
+  const returned = new Set(objects.map((o) => o.qInfo.qType));
+  const listed = infos && Array.isArray(infos.value) ? new Set(infos.value.map((i) => i.qType)) : null;
+  if (!returned.has('measure') && (listed === null || listed.has('measure'))) missing.push('qMeasureList');
+  if (!returned.has('dimension') && (listed === null || listed.has('dimension'))) missing.push('qDimensionList');
+  if (variables === null) missing.push('qVariableList');
+  if (bookmarks === null) missing.push('qBookmarkList');
+  return missing;
+}
+
+async function fetchLibraryLists(doc: QixDoc, lists: readonly LibraryList[]): Promise<Record<string, unknown>> {
+  const object = await doc.createSessionObject(libraryListsObject(lists));
+  return object.getLayout();
 }
 
 function isEntry(value: unknown): value is ObjectEntry {

@@ -3,6 +3,7 @@
  * Plain, structured-clone-safe data: the same values cross a worker boundary unchanged.
  */
 import type { ErrorShape } from '../api/errors';
+import type { ClientManagedOptions } from '../qlik/client-managed-options';
 import type { ConnectionKind } from './records';
 import type { CrawlMode, CrawlScope } from './delta-plan';
 
@@ -78,4 +79,6 @@ export interface CrawlRunOptions {
   readonly withoutData?: boolean;
   /** Fetch REST data/metadata per crawled app for table sizes and field counts (default true). */
   readonly fetchDataMetadata?: boolean;
+  /** A client-managed site (QRS + engine by certificate or proxy session); `url` is then its proxy URL and `apiKey` unused. */
+  readonly clientManaged?: ClientManagedOptions;
 }

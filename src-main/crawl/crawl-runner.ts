@@ -17,6 +17,7 @@ import type { AppContent, AppRecord, TenantRecord } from './records';
 import { appItemPages, fetchAutomations, fetchCollections, fetchDataConnections, fetchSpaces, fetchUserNames } from './tenant-inventory';
 import { userSchema } from '../qlik/rest-schemas';
 import { buildLineageGraph } from '../lineage';
+import { openClientManagedInventory, type ClientManagedInventory } from './client-managed-inventory';
 
 export const DEFAULT_CONCURRENCY = 8;
 
@@ -89,6 +90,8 @@ export async function runCrawl(
   let appsTotal = 0;
   let phase: CrawlPhase = 'connecting';
   let writer: SnapshotWriterPort | null = null;
+  // Client-managed sites are listed through QRS instead of the Cloud REST API (client-managed-inventory.ts).
+  let clientManaged: ClientManagedInventory | null = null;
   let deletedAppIds: string[] = [];
   // App workers: they sleep on `waiters` while the listing is still producing work.
   let workers: Array<Promise<void>> = [];
@@ -110,7 +113,7 @@ export async function runCrawl(
     deletedAppIds,
     durationMs: Date.now() - started,
     engineCalls,
-    restCalls: rest.stats.requests,
+    restCalls: rest.stats.requests + (clientManaged?.restCalls() ?? 0),
     rateLimitWaits: rest.stats.rateLimitWaits,
     error,
   });
@@ -118,13 +121,14 @@ export async function runCrawl(
   try {
     progress();
     const signalOpt = { signal };
-    const me = await rest.getJson('/api/v1/users/me', userSchema, signalOpt);
-    const tenant: TenantRecord = {
+    clientManaged = options.clientManaged ? await openClientManagedInventory(options.clientManaged, signal) : null;
+    const me = clientManaged ? null : await rest.getJson('/api/v1/users/me', userSchema, signalOpt);
+    const tenant: TenantRecord = clientManaged?.tenant ?? {
       url: rest.transport.baseUrl.href.replace(/\/$/, ''),
       kind: options.kind ?? 'cloud',
-      tenantId: me.tenantId ?? null,
-      userId: me.id,
-      userName: me.name ?? null,
+      tenantId: me?.tenantId ?? null,
+      userId: me?.id ?? null,
+      userName: me?.name ?? null,
     };
     writer = catalog.beginSnapshot({
       connectionId,
@@ -138,16 +142,18 @@ export async function runCrawl(
     const previouslyFailed = catalog.previouslyFailedAppIds?.(connectionId) ?? new Set<string>();
 
     // Tenant-level listings run alongside the app crawl; they are a handful of REST calls.
-    const tenantObjects = crawlTenantObjects
-      ? Promise.all([
-          fetchSpaces(rest, signal),
-          fetchCollections(rest, signal),
-          fetchDataConnections(rest, signal),
-          fetchAutomations(rest, signal),
-        ])
-      : Promise.resolve(null);
+    const tenantObjects = !crawlTenantObjects
+      ? Promise.resolve(null)
+      : clientManaged
+        ? clientManaged.tenantObjects(signal)
+        : Promise.all([
+            fetchSpaces(rest, signal),
+            fetchCollections(rest, signal),
+            fetchDataConnections(rest, signal),
+            fetchAutomations(rest, signal),
+          ]);
     tenantObjects.catch(() => undefined);
-    const ownerNames = await fetchUserNames(rest, signal);
+    const ownerNames = clientManaged ? new Map<string, string>() : await fetchUserNames(rest, signal);
 
     phase = 'apps';
     const listed: AppRecord[] = [];
@@ -167,7 +173,8 @@ export async function runCrawl(
           signal,
           ...(options.requestTimeoutMs ? { callTimeoutMs: options.requestTimeoutMs } : {}),
           withoutData: options.withoutData ?? true,
-          ...(options.fetchDataMetadata === false
+          ...(clientManaged ? { access: clientManaged.engineAccess(app.id) } : {}),
+          ...(options.fetchDataMetadata === false || clientManaged
             ? {}
             : {
                 fetchDataMetadata: () =>
@@ -187,7 +194,7 @@ export async function runCrawl(
         counts.rowsWritten += rowsOf(walked.content);
       } catch (error) {
         if (signal.aborted || halt) return;
-        const shape = toErrorShape(error);
+        const shape = toErrorShape(clientManaged ? clientManaged.explainEngineError(error, app.id) : error);
         failures.push({ appId: app.id, appName: app.name, error: shape });
         counts.appsFailed++;
         activeWriter.recordFailure({ appId: app.id, appName: app.name, error: shape });
@@ -212,8 +219,10 @@ export async function runCrawl(
     });
 
     phase = 'listing';
-    for await (const page of appItemPages(rest, signal)) {
-      const apps = page.map((item) => mapAppItem(item, ownerNames));
+    const appPages = clientManaged
+      ? clientManaged.appPages()
+      : mapPages(appItemPages(rest, signal), (item) => mapAppItem(item, ownerNames));
+    for await (const apps of appPages) {
       listed.push(...apps);
       const plan = planCrawl({
         mode: options.mode,
@@ -308,5 +317,10 @@ export async function runCrawl(
     return summary(isCancel ? 'cancelled' : 'failed', writer?.snapshotId ?? null, shape);
   } finally {
     await rest.close();
+    await clientManaged?.close();
   }
+}
+
+async function* mapPages<T>(pages: AsyncGenerator<T[]>, map: (item: T) => AppRecord): AsyncGenerator<AppRecord[]> {
+  for await (const page of pages) yield page.map(map);
 }

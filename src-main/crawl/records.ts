@@ -73,6 +73,8 @@ export interface AppRecord {
   readonly fileSizeBytes: number | null;
   readonly memoryBytes: number | null;
   readonly thumbnailUrl: string | null;
+  /** Client-managed only: QRS custom property values (not yet stored by the catalog). */
+  readonly customProperties?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
 }
 
 export interface CellPosition {

@@ -28,6 +28,19 @@ export interface OpenAppOptions {
   readonly signal?: AbortSignal;
   /** Optional `/identity/<x>` URL segment, so no-data and data sessions never collide (error 1009). */
   readonly identity?: string;
+  /** Client-managed sites: where and how to connect instead of the Bearer key (qlik-protocol.md §3.3, §3.4). */
+  readonly access?: EngineAccess;
+}
+
+/**
+ * How a client-managed engine is reached: the full WebSocket URL (engine port, or the virtual
+ * proxy with `?qlik-csrf-token=`), the headers replacing Authorization (X-Qlik-User, or the
+ * session cookie + Origin), and the TLS material for mutual TLS.
+ */
+export interface EngineAccess {
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly tls: { readonly ca?: string[]; readonly cert?: string; readonly key?: string; readonly passphrase?: string };
 }
 
 export interface EngineApp {
@@ -61,16 +74,17 @@ export async function openEngineApp(options: OpenAppOptions): Promise<EngineApp>
   let closed = false;
   const session: EnigmaSession = enigma.create({
     schema,
-    url: engineAppUrl(transport, appId, options.identity),
+    url: options.access?.url ?? engineAppUrl(transport, appId, options.identity),
     suspendOnClose: false,
     // Full values are enough for a one-shot crawl; delta patches only cost CPU here.
     protocol: { delta: false },
     createSocket: (url: string) => {
       const ws = new WebSocket(url, {
-        headers: { Authorization: `Bearer ${options.apiKey}` },
+        headers: options.access ? { ...options.access.headers } : { Authorization: `Bearer ${options.apiKey}` },
         handshakeTimeout: timeoutMs,
         perMessageDeflate: false,
         ...transport.wsOptions,
+        ...options.access?.tls,
       });
       ws.on('error', (error) => {
         socketError ??= error;
