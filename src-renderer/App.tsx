@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { HashRouter } from 'react-router-dom';
 import { settingsColorSchemeManager } from './api/color-scheme-manager';
+import { CatalogScopeProvider } from './catalog-scope';
 import { Shell } from './components/Shell';
 import { theme } from './theme';
 
@@ -19,7 +20,9 @@ export function App({ initialColorScheme }: { initialColorScheme: MantineColorSc
         <Notifications position="bottom-right" />
         {/* Hash routing works identically from file:// (Electron) and http:// (serve). */}
         <HashRouter>
-          <Shell />
+          <CatalogScopeProvider>
+            <Shell />
+          </CatalogScopeProvider>
         </HashRouter>
       </MantineProvider>
     </QueryClientProvider>

@@ -1,16 +1,20 @@
 import { AppShell, Burger, Group, Kbd, NavLink, Text, Title, Tooltip, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Spotlight, spotlight, type SpotlightActionData } from '@mantine/spotlight';
+import { spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import { IconDatabaseSearch, IconSearch } from '@tabler/icons-react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { sections } from '../navigation';
+import { CatalogScreen } from '../screens/catalog/CatalogScreen';
 import { ComingScreen } from '../screens/coming/ComingScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { CrawlScreen } from '../screens/crawl/CrawlScreen';
 import { useCrawlJobSync } from '../api/crawl-jobs';
 import { CrawlIndicator } from './CrawlIndicator';
+import { SearchScreen } from '../screens/search/SearchScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { CatalogSpotlight } from './CatalogSpotlight';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
+import { ShortcutsHelp } from './ShortcutsHelp';
 
 export function Shell() {
   const [navOpened, { toggle: toggleNav }] = useDisclosure();
@@ -51,6 +55,7 @@ export function Shell() {
                 </Group>
               </UnstyledButton>
             </Tooltip>
+            <ShortcutsHelp />
             <ColorSchemeToggle />
           </Group>
         </Group>
@@ -75,8 +80,10 @@ export function Shell() {
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="/connections" element={<ConnectionsScreen />} />
           <Route path="/crawl" element={<CrawlScreen />} />
+          <Route path="/catalog/*" element={<CatalogScreen />} />
+          <Route path="/search" element={<SearchScreen />} />
           {sections
-            .filter((s) => !['/settings', '/connections', '/crawl'].includes(s.path))
+            .filter((s) => !['/settings', '/connections', '/crawl', '/catalog', '/search'].includes(s.path))
             .map((section) => (
               <Route key={section.path} path={`${section.path}/*`} element={<ComingScreen section={section} />} />
             ))}
@@ -84,13 +91,7 @@ export function Shell() {
         </Routes>
       </AppShell.Main>
 
-      <Spotlight
-        actions={actions}
-        shortcut={['mod + K']}
-        nothingFound="Nothing found"
-        highlightQuery
-        searchProps={{ leftSection: <IconSearch size={18} stroke={1.5} />, placeholder: 'Search…', 'aria-label': 'Search' }}
-      />
+      <CatalogSpotlight navigationActions={actions} />
     </AppShell>
   );
 }

@@ -19,9 +19,16 @@ export interface ServeHandle {
   readonly output: () => string;
 }
 
-export function startServeProcess(extraArgs: string[] = []): Promise<{ handle: ServeHandle; child: ChildProcess }> {
+export function startServeProcess(
+  extraArgs: string[] = [],
+  prepareDataDir?: (dataDir: string) => Promise<void>,
+): Promise<{ handle: ServeHandle; child: ChildProcess }> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const dataDir = mkdtempSync(join(tmpdir(), 'qme-e2e-'));
+  return (prepareDataDir ? prepareDataDir(dataDir) : Promise.resolve()).then(() => spawnServe(root, dataDir, extraArgs));
+}
+
+function spawnServe(root: string, dataDir: string, extraArgs: string[]): Promise<{ handle: ServeHandle; child: ChildProcess }> {
   const runtime = nodeRuntime(root) as { command: string; env: NodeJS.ProcessEnv };
   const child = spawn(runtime.command, [join(root, 'out', 'main', 'serve.js'), '--data-dir', dataDir, ...extraArgs], {
     env: runtime.env,
@@ -48,7 +55,7 @@ export function startServeProcess(extraArgs: string[] = []): Promise<{ handle: S
   });
 }
 
-export const test = base.extend<object, { serve: ServeHandle; demoServe: ServeHandle }>({
+export const test = base.extend<object, { serve: ServeHandle; demoServe: ServeHandle; seededServe: ServeHandle }>({
   serve: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -63,6 +70,23 @@ export const test = base.extend<object, { serve: ServeHandle; demoServe: ServeHa
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const { handle, child } = await startServeProcess(['--demo']);
+      await use(handle);
+      child.kill('SIGTERM');
+    },
+    { scope: 'worker' },
+  ],
+  /**
+   * `serve` over a catalog already holding one complete snapshot of the demo tenant (written
+   * directly, no crawl), with one sheet title that would run script if rendered as HTML.
+   */
+  seededServe: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { handle, child } = await startServeProcess([], async (dataDir) => {
+        // Imported here so specs that do not seed never load the native SQLite module.
+        const { seedDemoCatalog, withHostileSheetTitle } = await import('../support/seed-demo-catalog');
+        seedDemoCatalog(dataDir, { mapApp: withHostileSheetTitle });
+      });
       await use(handle);
       child.kill('SIGTERM');
     },

@@ -1,0 +1,166 @@
+import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
+import { IconAlertTriangle, IconAppWindow } from '@tabler/icons-react';
+import { useNavigate, useParams } from 'react-router-dom';
+import type { AppDetail } from '../../../src-main/catalog/catalog-types';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { QueryView } from '../../components/QueryView';
+import { AppConnectionsTab } from './AppConnectionsTab';
+import { BookmarksTab } from './BookmarksTab';
+import { catalogPaths, lineageNodes, type AppTab } from './catalog-paths';
+import { DataModelTab } from './DataModelTab';
+import { EntityHeader } from './EntityHeader';
+import { formatBytes, formatDateTime } from './format';
+import { MasterItemsTab } from './MasterItemsTab';
+import { ScriptViewer } from './ScriptViewer';
+import { SheetsTab } from './SheetsTab';
+import { useCatalogCall } from './use-catalog-call';
+import { VariablesTab } from './VariablesTab';
+
+const tabs: readonly { value: AppTab; label: string; count?: (d: AppDetail) => number }[] = [
+  { value: 'sheets', label: 'Sheets', count: (d) => d.counts.sheets },
+  { value: 'master-items', label: 'Master items', count: (d) => d.counts.masterItems },
+  { value: 'variables', label: 'Variables', count: (d) => d.counts.variables },
+  { value: 'bookmarks', label: 'Bookmarks', count: (d) => d.counts.bookmarks },
+  { value: 'data-model', label: 'Data model', count: (d) => d.counts.tables },
+  { value: 'script', label: 'Script' },
+  { value: 'connections', label: 'Connections used' },
+];
+
+function isAppTab(value: string | undefined): value is AppTab {
+  return tabs.some((t) => t.value === value);
+}
+
+export function AppPage() {
+  const { appId = '', tab } = useParams();
+  const navigate = useNavigate();
+  const app = useCatalogCall('catalog/app', { appId });
+  const active: AppTab = isAppTab(tab) ? tab : 'sheets';
+
+  return (
+    <QueryView query={app} skeletonRows={6}>
+      {(detail) => (
+        <Stack>
+          <AppHeader detail={detail} />
+          <Tabs value={active} onChange={(value) => value && navigate(catalogPaths.app(appId, value as AppTab))} keepMounted={false}>
+            <Tabs.List aria-label="App contents">
+              {tabs.map((t) => (
+                <Tabs.Tab
+                  key={t.value}
+                  value={t.value}
+                  rightSection={
+                    t.count ? (
+                      <Badge size="xs" variant="light" color="gray">
+                        {t.count(detail)}
+                      </Badge>
+                    ) : undefined
+                  }
+                >
+                  {t.label}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+            <Tabs.Panel value="sheets" pt="md">
+              <SheetsTab appId={appId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="master-items" pt="md">
+              <MasterItemsTab appId={appId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="variables" pt="md">
+              <VariablesTab appId={appId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="bookmarks" pt="md">
+              <BookmarksTab appId={appId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="data-model" pt="md">
+              <DataModelTab appId={appId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="script" pt="md">
+              <ScriptViewer appId={appId} />
+            </Tabs.Panel>
+            <Tabs.Panel value="connections" pt="md">
+              <AppConnectionsTab appId={appId} />
+            </Tabs.Panel>
+          </Tabs>
+        </Stack>
+      )}
+    </QueryView>
+  );
+}
+
+function AppHeader({ detail }: { detail: AppDetail }) {
+  const r = detail.record;
+  const facts: [string, string][] = [
+    ['Owner', r.ownerName ?? r.ownerId ?? '—'],
+    ['Created', formatDateTime(r.createdDate)],
+    ['Modified', formatDateTime(r.modifiedDate)],
+    ['Last reload', formatDateTime(r.lastReloadTime)],
+    ['Published', r.published ? formatDateTime(r.publishTime) : 'No'],
+    ['File size', formatBytes(r.fileSizeBytes)],
+    ['Memory', formatBytes(r.memoryBytes)],
+    [
+      'Contents',
+      `${detail.counts.sheets} sheets · ${detail.counts.objects} objects · ${detail.counts.tables} tables · ${detail.counts.fields} fields`,
+    ],
+  ];
+  return (
+    <Stack gap="sm">
+      <EntityHeader
+        crumbs={[
+          { label: 'Catalog', to: catalogPaths.home() },
+          { label: detail.spaceName ?? 'Personal', to: catalogPaths.space(r.spaceId) },
+        ]}
+        title={r.name}
+        kind="app"
+        icon={<IconAppWindow size={24} aria-hidden />}
+        lineageNode={lineageNodes.app(r.id)}
+        subtitle={r.description || undefined}
+      />
+      <Group gap={6}>
+        {r.tags.map((tag) => (
+          <Badge key={tag} variant="outline" size="sm">
+            {tag}
+          </Badge>
+        ))}
+        {r.hasSectionAccess && (
+          <Badge color="grape" variant="light" size="sm">
+            section access
+          </Badge>
+        )}
+        {r.isDirectQueryMode && (
+          <Badge color="blue" variant="light" size="sm">
+            direct query
+          </Badge>
+        )}
+        {detail.source !== 'crawled' && (
+          <Badge color={detail.source === 'kept-after-failure' ? 'orange' : 'gray'} variant="light" size="sm">
+            {detail.source} from snapshot #{detail.versionCrawledBySnapshotId}
+          </Badge>
+        )}
+      </Group>
+      <Paper withBorder p="sm">
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs" verticalSpacing={6}>
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+                {label}
+              </Text>
+              <Text size="sm">{value}</Text>
+            </div>
+          ))}
+        </SimpleGrid>
+      </Paper>
+      {detail.errors.length > 0 && (
+        <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="The crawl could not read this app completely">
+          <Stack gap={4}>
+            {detail.errors.map((e) => (
+              <Text key={`${e.snapshotId}-${e.recordedAt}`} size="sm">
+                Snapshot #{e.snapshotId}: {e.error.message} {e.error.remedy}
+              </Text>
+            ))}
+          </Stack>
+        </Alert>
+      )}
+      {detail.scriptError && <ErrorAlert error={detail.scriptError} title="The load script could not be read" />}
+    </Stack>
+  );
+}

@@ -1,0 +1,177 @@
+import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconDatabaseOff, IconKey, IconTable } from '@tabler/icons-react';
+import { useQueries } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import type { DataModel, DataModelTable, WhereUsedHit } from '../../../src-main/catalog/catalog-types';
+import { call } from '../../api/client';
+import { useReadyScope } from '../../catalog-scope';
+import { EmptyState } from '../../components/EmptyState';
+import { QueryView } from '../../components/QueryView';
+import { catalogPaths } from './catalog-paths';
+import { formatCount } from './format';
+import { fieldsToCheckForUse } from './unused-fields';
+import { useCatalogCall } from './use-catalog-call';
+
+export function DataModelTab({ appId }: { appId: string }) {
+  const model = useCatalogCall('catalog/data-model', { appId });
+  const location = useLocation();
+
+  // Links such as …/data-model#table-Orders land on that table.
+  useEffect(() => {
+    if (!model.data || !location.hash) return;
+    document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView({ block: 'start' });
+  }, [model.data, location.hash]);
+
+  return (
+    <QueryView query={model} skeletonRows={6}>
+      {(data) =>
+        data.tables.length === 0 ? (
+          <EmptyState icon={IconDatabaseOff} title="No data model">
+            The app holds no data: it was never reloaded, or the crawl could not open it with data.
+          </EmptyState>
+        ) : (
+          <Stack>
+            <Group gap="xs">
+              <Text size="sm">
+                {data.tables.length} tables · {data.fields.length} fields · {data.keyFields.length} key fields
+              </Text>
+            </Group>
+            {data.keyFields.length > 0 && (
+              <Group gap={6} aria-label="Key fields">
+                <IconKey size={16} aria-hidden />
+                <Text size="sm" fw={600}>
+                  Keys:
+                </Text>
+                {data.keyFields.map((f) => (
+                  <Badge
+                    key={f.name}
+                    component={Link}
+                    to={catalogPaths.field(appId, f.name)}
+                    color="yellow"
+                    variant="light"
+                    style={{ cursor: 'pointer', textTransform: 'none' }}
+                  >
+                    {f.name} ({f.tables.length})
+                  </Badge>
+                ))}
+              </Group>
+            )}
+            <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
+              {data.tables.map((table) => (
+                <TableCard key={table.name} appId={appId} table={table} />
+              ))}
+            </SimpleGrid>
+            <UnusedFields appId={appId} model={data} />
+          </Stack>
+        )
+      }
+    </QueryView>
+  );
+}
+
+function TableCard({ appId, table }: { appId: string; table: DataModelTable }) {
+  return (
+    <Card withBorder padding="sm" id={`table-${table.name}`} aria-label={`Table ${table.name}`}>
+      <Group justify="space-between" wrap="nowrap">
+        <Group gap={6} wrap="nowrap">
+          <IconTable size={16} aria-hidden />
+          <Text fw={600} truncate>
+            {table.name}
+          </Text>
+          {table.isSynthetic && (
+            <Badge size="xs" color="orange" variant="light">
+              synthetic
+            </Badge>
+          )}
+        </Group>
+        <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
+          {formatCount(table.rowCount)} rows
+        </Text>
+      </Group>
+      {table.comment && (
+        <Text size="xs" c="dimmed">
+          {table.comment}
+        </Text>
+      )}
+      <Table verticalSpacing={2} mt={6} aria-label={`Fields of ${table.name}`}>
+        <Table.Tbody>
+          {table.fields.map((f) => (
+            <Table.Tr key={f.name} bg={f.isKey ? 'var(--mantine-color-yellow-light)' : undefined}>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  {f.isKey && <IconKey size={13} aria-label="key field" color="var(--mantine-color-yellow-7)" />}
+                  <Anchor component={Link} to={catalogPaths.field(appId, f.name)} size="sm" fw={f.isKey ? 600 : 400}>
+                    {f.name}
+                  </Anchor>
+                </Group>
+              </Table.Td>
+              <Table.Td ta="right">
+                <Text size="xs" c="dimmed">
+                  {formatCount(f.cardinal)} distinct
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+}
+
+/** Fields no chart, master item or variable of the app refers to: candidates to drop from the load. */
+function UnusedFields({ appId, model }: { appId: string; model: DataModel }) {
+  const { ref } = useReadyScope();
+  const candidates = fieldsToCheckForUse(model.fields);
+  const results = useQueries({
+    queries: candidates.map((field) => {
+      const args = { ...ref, appId, target: { kind: 'field' as const, name: field.name } };
+      return { queryKey: ['catalog/where-used', args], queryFn: (): Promise<WhereUsedHit[]> => call('catalog/where-used', args) };
+    }),
+  });
+  const isLoading = results.some((r) => r.isPending);
+  const failed = results.find((r) => r.error);
+  const unused = candidates.filter((_, i) => results[i]?.data?.length === 0);
+
+  return (
+    <Stack gap={6} aria-label="Unused fields">
+      <Title order={3} size="h5">
+        Unused fields
+      </Title>
+      {failed?.error ? (
+        <Alert color="orange" variant="light">
+          Could not check every field: {failed.error.message}
+        </Alert>
+      ) : isLoading ? (
+        <Text size="sm" c="dimmed">
+          Checking {candidates.length} fields…
+        </Text>
+      ) : unused.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Every non-key field is used by a chart, master item or variable.
+        </Text>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed">
+            {unused.length} of {candidates.length} non-key fields are used by no chart, master item or variable of this app (other apps may
+            read them from its QVDs).
+          </Text>
+          <Group gap={6}>
+            {unused.map((f) => (
+              <Badge
+                key={f.name}
+                component={Link}
+                to={catalogPaths.field(appId, f.name)}
+                variant="outline"
+                color="gray"
+                style={{ cursor: 'pointer', textTransform: 'none' }}
+              >
+                {f.name}
+              </Badge>
+            ))}
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}
