@@ -139,14 +139,14 @@ function childItem(id: string, def: JsonValue, ctx: LayoutContext): JsonObject[]
   ];
 }
 
-function typedEntries(def: JsonValue, ctx: LayoutContext, fallbackType?: string): JsonObject[] {
+export function typedEntries(def: JsonValue, ctx: LayoutContext, fallbackType?: string): JsonObject[] {
   if (!isObject(def)) return [];
   const type = typeof def.qType === 'string' ? def.qType : fallbackType;
   if (!type) return [];
   return objectsOfType(ctx, type).map((o) => containerEntry(o, def.qData, ctx));
 }
 
-function variableItems(def: JsonValue, ctx: LayoutContext): JsonObject[] {
+export function variableItems(def: JsonValue, ctx: LayoutContext): JsonObject[] {
   if (!isObject(def)) return [];
   const showReserved = def.qShowReserved === true;
   const showConfig = def.qShowConfig === true;

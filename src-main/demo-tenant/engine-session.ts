@@ -5,7 +5,16 @@
 import { appContent } from './app-content';
 import { engineLineage } from './engine-lineage';
 import { fieldDescription, tablesAndKeys } from './data-model';
-import { effectiveProperties, layoutOf, propertyTree, qMetaOf, resolveQData, type LayoutContext } from './engine-layouts';
+import {
+  effectiveProperties,
+  layoutOf,
+  propertyTree,
+  qMetaOf,
+  resolveQData,
+  typedEntries,
+  variableItems,
+  type LayoutContext,
+} from './engine-layouts';
 import { engineSchemaVersion, normalizeParams, schemaMethod } from './engine-schema';
 import { bump, delay, type DemoStats, type FaultConfig } from './faults';
 import type { DemoApp, DemoAppContent, EngineHandleType, JsonObject, JsonValue, StoredObject, TenantModel } from './tenant-model';
@@ -128,7 +137,7 @@ export class EngineSession {
     const object = entry.kind === 'object' ? this.lookup(entry.objectId) : undefined;
     const qType = entry.kind === 'global' ? 'Global' : entry.kind === 'doc' ? 'Doc' : (object?.handleType ?? 'GenericObject');
     const schema = schemaMethod(qType, method);
-    if (!schema) throw new EngineError(-32601, 'Method does not exist', method);
+    if (!schema || this.deps.faults().unsupportedMethods?.includes(method)) throw new EngineError(-32601, 'Method does not exist', method);
     const args = normalizeParams(schema, params);
     if (!args) throw new EngineError(-32602, 'Invalid Params', 'params');
     const value =
@@ -264,6 +273,10 @@ export class EngineSession {
         return { value: fieldDescription(content.dataModel, String(args.qFieldName ?? '')) ?? { qName: String(args.qFieldName ?? '') } };
       case 'GetObjects':
         return { value: this.getObjects(args.qOptions) };
+      case 'GetVariables':
+        return { value: variableItems((args.qListDef ?? {}) as JsonValue, this.context()) };
+      case 'GetBookmarks':
+        return { value: this.getBookmarks(args.qOptions) };
       case 'GetObject':
         return { value: this.refTo(this.lookup(id), 'GenericObject') };
       case 'GetMeasure':
@@ -288,17 +301,31 @@ export class EngineSession {
     }
   }
 
+  /**
+   * Generic objects of the asked types; master measures and dimensions too when qTypes names them
+   * explicitly (unless the getObjectsOmitsLibraryItems knob plays an engine that never returns them).
+   */
   private getObjects(options: unknown): JsonValue {
     const o = (options ?? {}) as { qTypes?: unknown; qIncludeSessionObjects?: unknown; qData?: JsonValue };
     const types = Array.isArray(o.qTypes) ? o.qTypes.filter((t): t is string => typeof t === 'string') : [];
     const ctx = this.context();
+    const withLibraryItems = types.length > 0 && this.deps.faults().getObjectsOmitsLibraryItems !== true;
+    const listed = (obj: StoredObject): boolean =>
+      obj.handleType === 'GenericObject' ||
+      (withLibraryItems && (obj.handleType === 'GenericMeasure' || obj.handleType === 'GenericDimension'));
     const pool = [
       ...this.requireDoc().content.objects.values(),
       ...(o.qIncludeSessionObjects === true ? this.sessionObjects.values() : []),
     ];
     return pool
-      .filter((obj) => obj.handleType === 'GenericObject' && !obj.isInternal && (types.length === 0 || types.includes(obj.genericType)))
+      .filter((obj) => listed(obj) && !obj.isInternal && (types.length === 0 || types.includes(obj.genericType)))
       .map((obj) => ({ qInfo: { qId: obj.id, qType: obj.genericType }, qMeta: qMetaOf(obj), qData: resolveQData(o.qData, obj, ctx) }));
+  }
+
+  /** Doc.GetBookmarks(qOptions {qTypes, qData}) → NxContainerEntry[] of bookmarks, like a qBookmarkListDef. */
+  private getBookmarks(options: unknown): JsonValue {
+    const o = (options ?? {}) as { qData?: JsonValue };
+    return typedEntries({ qType: 'bookmark', qData: o.qData ?? {} }, this.context());
   }
 
   private createSessionObject(prop: unknown): JsonObject {

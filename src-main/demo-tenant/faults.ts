@@ -33,6 +33,14 @@ export interface FaultConfig {
   readonly notFoundAppIds?: readonly string[];
   /** Engine methods that never get a reply (client timeouts). */
   readonly neverReplyMethods?: readonly string[];
+  /**
+   * Doc.GetObjects answers generic objects only, never master measures/dimensions even when
+   * qTypes asks for them. Whether real engines include them is unverified (protocol doc §1.7,
+   * §5): the crawler must cope with both.
+   */
+  readonly getObjectsOmitsLibraryItems?: boolean;
+  /** Engine methods answered -32601 "Method does not exist", as by an older engine. */
+  readonly unsupportedMethods?: readonly string[];
 }
 
 export type RestTier = 'tier1' | 'tier2';

@@ -64,6 +64,29 @@ function normalized(c: AppContent) {
   };
 }
 
+describe('crawl of an engine whose GetObjects omits master items and that lacks GetVariables/GetBookmarks', () => {
+  it('falls back to one list session object, reads the same content and stays within 12 calls per app', async () => {
+    const faults = { getObjectsOmitsLibraryItems: true, unsupportedMethods: ['GetVariables', 'GetBookmarks'] };
+    const tenant = await startDemoTenant({ apps: 4, seed: 7, sheetsPerApp: 2, chartsPerSheet: 4, apiKey: CANARY, faults });
+    const catalog = openCatalog(join(dir, 'fallback.sqlite'));
+    try {
+      const rec = recording(catalogPort(catalog));
+      const summary = await runCrawl(options(tenant), rec.port, () => undefined);
+      expect(summary.status).toBe('complete');
+      for (const app of tenant.model.apps) {
+        const truth = appContent(tenant.model, app).truth;
+        expect(normalized(rec.contents.get(app.record.id) as AppContent), app.record.name).toEqual(normalized(truth));
+      }
+      const calls = tenant.model.apps.map((app) => tenant.stats.engineByApp[app.record.id] ?? 0);
+      expect(Math.max(...calls)).toBeLessThanOrEqual(12);
+      expect(tenant.stats.engine['CreateSessionObject']).toBe(tenant.model.apps.length);
+    } finally {
+      catalog.close();
+      await tenant.close();
+    }
+  });
+});
+
 describe('crawl of the demo tenant', () => {
   let tenant: DemoTenant;
   let catalog: Catalog;
@@ -98,6 +121,12 @@ describe('crawl of the demo tenant', () => {
     const calls = tenant.model.apps.map((app) => tenant.stats.engineByApp[app.record.id] ?? 0);
     expect(Math.max(...calls)).toBeLessThanOrEqual(12);
     expect(Math.min(...calls)).toBeGreaterThan(0);
+  });
+
+  it('reads each app in two round trips: OpenDoc, then one pipelined batch of seven calls', () => {
+    const calls = tenant.model.apps.map((app) => tenant.stats.engineByApp[app.record.id] ?? 0);
+    expect(new Set(calls)).toEqual(new Set([8]));
+    expect(tenant.stats.engine['CreateSessionObject'] ?? 0).toBe(0);
   });
 
   it('writes spaces, collections, masked data connections and automations without secrets', () => {
