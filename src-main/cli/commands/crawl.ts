@@ -17,6 +17,7 @@ import { ConnectionStore } from '../../connections/connection-store';
 import { createKeychain, resolveApiKey } from '../../secrets/keychain';
 import { defaultUserDataDir } from '../../user-data';
 import { UsageError, type CliCommand, type CliIo } from '../command';
+import { clientManagedFlags, clientManagedFromFlags, clientManagedUrl, clientManagedUsage } from './client-managed-flags';
 
 const usage = `Usage: qme crawl --demo | --connection NAME|ID | --url URL [options]
 
@@ -35,7 +36,8 @@ const usage = `Usage: qme crawl --demo | --connection NAME|ID | --url URL [optio
 
 The API key is read from the QME_API_KEY environment variable, else from the OS keychain entry the
 app stored for the saved connection (--connection, or the saved connection whose URL matches --url).
-It is never accepted as a flag and never printed. Crawls of a saved connection land in its history.`;
+It is never accepted as a flag and never printed. Crawls of a saved connection land in its history.
+${clientManagedUsage}`;
 
 function list(value: string | undefined): string[] | undefined {
   if (value === undefined) return undefined;
@@ -152,6 +154,7 @@ export const crawlCommand: CliCommand = {
           proxy: { type: 'string' },
           ca: { type: 'string' },
           json: { type: 'boolean', default: false },
+          ...clientManagedFlags,
         },
         strict: true,
       });
@@ -159,8 +162,9 @@ export const crawlCommand: CliCommand = {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
     const v = parsed.values;
-    if ([v.demo, Boolean(v.url), Boolean(v.connection)].filter(Boolean).length !== 1)
-      throw new UsageError('Give exactly one of --demo, --connection NAME or --url URL.');
+    if ([v.demo, Boolean(v.url), Boolean(v.connection), v['client-managed']].filter(Boolean).length !== 1)
+      throw new UsageError('Give exactly one of --demo, --connection NAME, --url URL or --client-managed.');
+    const clientManaged = v['client-managed'] ? clientManagedFromFlags(v, io.env) : undefined;
     const concurrency = v.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(v.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64)
       throw new UsageError('--concurrency must be a whole number from 1 to 64.');
@@ -173,19 +177,21 @@ export const crawlCommand: CliCommand = {
       demo = await startDemoTenant({});
     }
     try {
-      const saved = demo
-        ? undefined
-        : savedConnection(new ConnectionStore(defaultUserDataDir(io.env)), {
-            ...(v.connection ? { connection: v.connection } : {}),
-            ...(v.url ? { url: v.url } : {}),
-          });
-      const url = demo ? demo.url : (saved?.url ?? (v.url as string));
+      const saved =
+        demo || clientManaged
+          ? undefined
+          : savedConnection(new ConnectionStore(defaultUserDataDir(io.env)), {
+              ...(v.connection ? { connection: v.connection } : {}),
+              ...(v.url ? { url: v.url } : {}),
+            });
+      const url = demo ? demo.url : clientManaged ? clientManagedUrl(clientManaged) : (saved?.url ?? (v.url as string));
       const proxy = v.proxy ?? saved?.proxy ?? undefined;
       const caFile = v.ca ?? saved?.caFile ?? undefined;
       const scope = { ...(list(v.spaces) ? { spaceIds: list(v.spaces) } : {}), ...(list(v.apps) ? { appIds: list(v.apps) } : {}) };
       const options: CrawlRunOptions = {
         url,
-        apiKey: demo ? demo.apiKey : await apiKeyFor(saved, url, io.env),
+        apiKey: demo ? demo.apiKey : clientManaged ? '' : await apiKeyFor(saved, url, io.env),
+        ...(clientManaged ? { clientManaged, kind: 'client-managed' as const, connectionId: url } : {}),
         ...(proxy ? { proxy } : {}),
         ...(caFile ? { caFile } : {}),
         ...(demo?.caCertPem ? { caPem: demo.caCertPem } : {}),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDemoSeed, startDemoTenant } from '../../demo-tenant';
 import { UsageError, type CliCommand, type CliIo } from '../command';
+import { clientManagedDemoUsage, runClientManagedDemoTenant } from './client-managed-demo';
 
 const usage = `Usage: qme demo-tenant [--port P] [--apps N] [--seed S] [--latency-ms L] [--tls] [--api-key K]
 
@@ -42,6 +43,7 @@ function untilSignalled(): Promise<void> {
 
 /** The command body with the stop signal passed in, so tests can stop it without signals. */
 export async function runDemoTenant(argv: readonly string[], io: CliIo, stopped: Promise<void>): Promise<number> {
+  if (argv.includes('--client-managed')) return runClientManagedDemoTenant(argv, io, stopped);
   let values;
   try {
     ({ values } = parseArgs({
@@ -88,6 +90,6 @@ export async function runDemoTenant(argv: readonly string[], io: CliIo, stopped:
 export const demoTenantCommand: CliCommand = {
   name: 'demo-tenant',
   summary: 'Run the simulated Qlik Cloud tenant (REST + engine) on loopback',
-  usage,
+  usage: usage + '\n' + clientManagedDemoUsage,
   run: (argv, io) => runDemoTenant(argv, io, untilSignalled()),
 };
