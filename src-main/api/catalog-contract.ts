@@ -25,6 +25,14 @@ import type {
   WhereUsedHit,
 } from '../catalog/catalog-types';
 
+/** An automation with what lineage knows about it. */
+export interface AutomationDetail {
+  readonly automation: AutomationRow;
+  readonly apps: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  readonly triggers: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+  readonly triggeredBy: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+}
+
 function returns<T>(): T {
   return undefined as unknown as T;
 }
@@ -119,6 +127,16 @@ export const catalogContract = {
     doc: 'Data connections of a snapshot (secrets masked).',
   },
   'catalog/automations': { args: ref, result: returns<AutomationRow[]>(), doc: 'Automations of a snapshot with their recent runs.' },
+  'catalog/automation': {
+    args: z.object({ ...snapshotRefShape, automationId: id }).strict(),
+    result: returns<AutomationDetail>(),
+    doc: 'One automation with its runs, stripped definition, the apps it acts on and the automations it starts or is started by.',
+  },
+  'catalog/app-automations': {
+    args: inApp,
+    result: returns<AutomationRow[]>(),
+    doc: 'Automations that reload or otherwise act on an app, with their recent runs.',
+  },
   'catalog/search': {
     args: z
       .object({

@@ -167,7 +167,7 @@ export function buildAutomations(input: AutomationInput): DemoAutomation[] {
     }),
     block(rnd, 'LoopBlock', 'loop', 'Loop', { inputs: [{ id: 'list', value: '{$.listItems}', type: 'string' }] }),
   ]);
-  return [
+  const built = [
     automation(
       input,
       {
@@ -208,4 +208,39 @@ export function buildAutomations(input: AutomationInput): DemoAutomation[] {
       [],
     ),
   ];
+  const [nightlyReload, onNewFile] = built;
+  return nightlyReload && onNewFile ? [nightlyReload, withRunAutomation(onNewFile, nightlyReload), ...built.slice(2)] : built;
+}
+
+/**
+ * The webhook automation ends by starting the nightly chain ("Run Automation" block), so the demo
+ * has an automation chain. Ids derive from the existing ones rather than the random stream, so
+ * adding this block changes nothing else in the generated tenant.
+ */
+function withRunAutomation(caller: DemoAutomation, callee: DemoAutomation): DemoAutomation {
+  const runBlock: JsonObject = {
+    id: `${caller.record.id.slice(0, 24)}${'0'.repeat(11)}1`,
+    type: 'EndpointBlock',
+    disabled: false,
+    name: 'runAutomation',
+    displayName: 'Qlik Cloud Services - Run Automation',
+    comment: '',
+    childId: null,
+    connectorId: qlikCloudConnectorId,
+    inputs: [{ id: 'automationId', value: callee.record.id, displayValue: callee.record.name, type: 'string' }],
+    settings: [],
+    x: 0,
+    y: 0,
+  };
+  const append = (definition: JsonObject): JsonObject => {
+    const blocks = (definition['blocks'] as JsonObject[] | undefined) ?? [];
+    const last = blocks[blocks.length - 1];
+    const linked = blocks.map((b) => (b === last ? { ...b, childId: runBlock['id'] as string } : b));
+    return { ...definition, blocks: [...linked, { ...runBlock, y: blocks.length * 120 }] };
+  };
+  return {
+    ...caller,
+    rawDefinition: append(caller.rawDefinition),
+    record: { ...caller.record, definition: append(caller.record.definition as JsonObject) },
+  };
 }

@@ -132,7 +132,8 @@ export function buildLineageGraph(input: LineageInput): LineageGraph {
   }
   for (const { app, content } of input.apps) addApp(graph, app, content);
   const appIds = new Set(input.apps.map((a) => a.app.id));
-  for (const automation of input.automations) addAutomation(graph, automation, appIds);
+  const automationIds = new Set(input.automations.map((a) => a.id));
+  for (const automation of input.automations) addAutomation(graph, automation, appIds, automationIds);
   return graph.toGraph();
 }
 
@@ -489,7 +490,12 @@ function addDataModel(graph: GraphAccumulator, appId: string, content: AppConten
 
 const MAX_DEFINITION_DEPTH = 40;
 
-function addAutomation(graph: GraphAccumulator, automation: AutomationRecord, appIds: ReadonlySet<string>): void {
+function addAutomation(
+  graph: GraphAccumulator,
+  automation: AutomationRecord,
+  appIds: ReadonlySet<string>,
+  automationIds: ReadonlySet<string>,
+): void {
   const id = graph.node({
     kind: 'automation',
     id: nodeId.automation(automation.id),
@@ -498,20 +504,25 @@ function addAutomation(graph: GraphAccumulator, automation: AutomationRecord, ap
     automationId: automation.id,
   });
   const found = new Set<string>();
-  collectAppIds(automation.definition, appIds, found, 0);
+  collectIds(automation.definition, appIds, found, 0);
   for (const appId of found) graph.edge(id, nodeId.app(appId), 'reloads', 'data-model');
+  // A block naming another automation (Run Automation / Call Automation) chains them.
+  const called = new Set<string>();
+  collectIds(automation.definition, automationIds, called, 0);
+  called.delete(automation.id);
+  for (const other of called) graph.edge(id, nodeId.automation(other), 'triggers', 'data-model');
 }
 
-/** Any string in the definition that is a crawled app id: the automation acts on that app. */
-function collectAppIds(value: unknown, appIds: ReadonlySet<string>, found: Set<string>, depth: number): void {
+/** Any string in the definition that is one of `ids` (crawled apps, or automations): the automation acts on it. */
+function collectIds(value: unknown, appIds: ReadonlySet<string>, found: Set<string>, depth: number): void {
   if (depth > MAX_DEFINITION_DEPTH || value === null || value === undefined) return;
   if (typeof value === 'string') {
     if (appIds.has(value)) found.add(value);
     return;
   }
   if (Array.isArray(value)) {
-    for (const item of value) collectAppIds(item, appIds, found, depth + 1);
+    for (const item of value) collectIds(item, appIds, found, depth + 1);
     return;
   }
-  if (typeof value === 'object') for (const item of Object.values(value)) collectAppIds(item, appIds, found, depth + 1);
+  if (typeof value === 'object') for (const item of Object.values(value)) collectIds(item, appIds, found, depth + 1);
 }

@@ -61,9 +61,10 @@ export const lineageNodeKinds: readonly LineageNodeKind[] = [
  * derives: a table built from another (RESIDENT) or a field computed from another ·
  * loads: an app table holds a field · uses: an expression (master item, chart) reads a field or
  * master item · contains: chart → sheet → app, table → app · connects: connection → db table/file ·
- * reloads: automation → app · manual: drawn by a person.
+ * reloads: automation → app · triggers: automation → automation it starts · manual: drawn by a person.
  */
-export type LineageEdgeKind = 'reads' | 'stores' | 'derives' | 'loads' | 'uses' | 'contains' | 'connects' | 'reloads' | 'manual';
+export type LineageEdgeKind =
+  'reads' | 'stores' | 'derives' | 'loads' | 'uses' | 'contains' | 'connects' | 'reloads' | 'triggers' | 'manual';
 
 export const lineageEdgeKinds: readonly LineageEdgeKind[] = [
   'reads',
@@ -74,6 +75,7 @@ export const lineageEdgeKinds: readonly LineageEdgeKind[] = [
   'contains',
   'connects',
   'reloads',
+  'triggers',
   'manual',
 ];
 

@@ -1,5 +1,7 @@
 /** The catalog/* calls: thin reads over the catalog's named queries. */
 import type { Catalog } from '../../catalog';
+import { AppError } from '../errors';
+import { nodeId } from '../../lineage/graph-model';
 import type { Service } from '../dispatch';
 
 type CatalogCalls = Pick<Service, Extract<keyof Service, `catalog/${string}`>>;
@@ -32,6 +34,49 @@ export function catalogHandlers(catalog: () => Catalog): CatalogCalls {
     'catalog/where-used': (args) => catalog().whereUsed(args.appId, args.target, refOf(args)),
     'catalog/data-connections': (args) => catalog().dataConnections(refOf(args)),
     'catalog/automations': (args) => catalog().automations(refOf(args)),
+    'catalog/automation': (args) => {
+      const ref = refOf(args);
+      const all = catalog().automations(ref);
+      const automation = all.find((a) => a.id === args.automationId);
+      if (!automation) {
+        throw new AppError({
+          code: 'not-found',
+          message: 'That automation is not in this snapshot.',
+          remedy: 'Pick one from the Automations page.',
+        });
+      }
+      const node = nodeId.automation(automation.id);
+      const out = catalog().downstreamEdges(node, ref);
+      const into = catalog().upstreamEdges(node, ref);
+      const appNames = new Map(
+        catalog()
+          .apps(ref)
+          .map((a) => [a.id, a.name]),
+      );
+      const automationNames = new Map(all.map((a) => [a.id, a.name]));
+      const named = (ids: string[], names: Map<string, string>) => ids.map((id) => ({ id, name: names.get(id) ?? id }));
+      const idsOf = (edges: typeof out, end: 'from' | 'to', kind: string, prefix: string) =>
+        edges.filter((e) => e.kind === kind && e[end].startsWith(prefix)).map((e) => e[end].slice(prefix.length));
+      return {
+        automation,
+        apps: named(idsOf(out, 'to', 'reloads', nodeId.app('')), appNames),
+        triggers: named(idsOf(out, 'to', 'triggers', nodeId.automation('')), automationNames),
+        triggeredBy: named(idsOf(into, 'from', 'triggers', nodeId.automation('')), automationNames),
+      };
+    },
+    'catalog/app-automations': (args) => {
+      const ref = refOf(args);
+      const prefix = nodeId.automation('');
+      const ids = new Set(
+        catalog()
+          .upstreamEdges(nodeId.app(args.appId), ref)
+          .filter((e) => e.kind === 'reloads' && e.from.startsWith(prefix))
+          .map((e) => e.from.slice(prefix.length)),
+      );
+      return catalog()
+        .automations(ref)
+        .filter((a) => ids.has(a.id));
+    },
     'catalog/search': ({ text, types, spaceId, appId, ownerId, limit, ...ref }) =>
       catalog().searchCatalog(text, {
         ...refOf(ref),
