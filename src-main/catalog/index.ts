@@ -11,3 +11,11 @@ export type * from './lineage-graph';
 export { exportSnapshot, exportDocument, type ExportFormat, type ExportOptions } from './export/export-snapshot';
 export { buildExportDocument } from './export/build-export';
 export { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from './export/export-model';
+export {
+  writeSnapshotFile,
+  probeSnapshotFile,
+  SNAPSHOT_FILE_FORMAT,
+  SNAPSHOT_FILE_VERSION,
+  type SnapshotFileInfo,
+  type SnapshotFileProbe,
+} from './snapshot-file';

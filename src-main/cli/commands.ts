@@ -2,7 +2,16 @@
 import type { CliCommand } from './command';
 import { crawlCommand } from './commands/crawl';
 import { demoTenantCommand } from './commands/demo-tenant';
+import { diffCommand } from './commands/diff';
 import { exportCommand } from './commands/export';
+import { exportSnapshotCommand } from './commands/export-snapshot';
 import { lineageCommand } from './commands/lineage';
 
-export const commands: readonly CliCommand[] = [crawlCommand, exportCommand, lineageCommand, demoTenantCommand];
+export const commands: readonly CliCommand[] = [
+  crawlCommand,
+  exportCommand,
+  exportSnapshotCommand,
+  diffCommand,
+  lineageCommand,
+  demoTenantCommand,
+];

@@ -9,6 +9,7 @@ import { buildAppScript } from './app-script';
 import { fieldRecords, tableRecords } from './data-model';
 import { domainSpec } from './domains';
 import { createRandom, deriveSeed } from './prng';
+import { revisedAppContent } from './revision';
 import type { DemoApp, DemoAppContent, TenantModel } from './tenant-model';
 
 const cache = new WeakMap<TenantModel, Map<string, DemoAppContent>>();
@@ -22,7 +23,8 @@ export function appContent(model: TenantModel, app: DemoApp): DemoAppContent {
   const key = `${app.record.id}#${app.revision}#${app.record.modifiedDate ?? ''}`;
   const cached = perModel.get(key);
   if (cached) return cached;
-  const content = generateAppContent(model, app);
+  // Revision 2 (revision.ts) edits a few apps' content; every other app is generated as is.
+  const content = revisedAppContent(model, app, generateAppContent);
   perModel.set(key, content);
   return content;
 }

@@ -4,3 +4,4 @@ export { generateTenant, demoEpoch } from './generate-tenant';
 export { appContent } from './app-content';
 export type { FaultConfig, DemoStats } from './faults';
 export type * from './tenant-model';
+export { setDemoRevision, demoRevisionOf, demoRevisions, revision2At, type DemoRevision } from './revision';

@@ -14,6 +14,7 @@ import { emptyStats, FaultState, type DemoStats, type FaultConfig } from './faul
 import { generateTenant } from './generate-tenant';
 import { handleRest, hasBearer } from './rest-api';
 import { createRandom, deriveSeed } from './prng';
+import { demoRevisionOf, setDemoRevision, type DemoRevision } from './revision';
 import { demoCertificate } from './tls-certificate';
 import type { DemoApp, TenantModel } from './tenant-model';
 
@@ -31,6 +32,8 @@ export interface DemoTenantOptions {
   /** Random when absent. */
   readonly apiKey?: string;
   readonly faults?: FaultConfig;
+  /** 1 (default) or 2: a later state of the same tenant with documented changes (revision.ts). */
+  readonly revision?: DemoRevision;
 }
 
 export interface DemoTenant {
@@ -48,6 +51,9 @@ export interface DemoTenant {
   /** Adds a dashboard to the first domain; returns its record. */
   addApp(): AppRecord;
   deleteApp(appId: string): void;
+  /** Switches the tenant to revision 1 or 2 while it runs (docs/demo-tenant.md, Revision 2). */
+  setRevision(revision: DemoRevision): void;
+  readonly revision: DemoRevision;
   close(): Promise<void>;
 }
 
@@ -61,6 +67,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     ...(options.sheetsPerApp !== undefined ? { sheetsPerApp: options.sheetsPerApp } : {}),
     ...(options.chartsPerSheet !== undefined ? { chartsPerSheet: options.chartsPerSheet } : {}),
   });
+  if (options.revision !== undefined) setDemoRevision(model, options.revision);
   const apiKey = options.apiKey ?? `demo_${randomBytes(24).toString('base64url')}`;
   const faults = new FaultState(withLatency(options.faults ?? {}, options.latencyMs), seed);
   const stats = emptyStats();
@@ -197,6 +204,10 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
         ...c,
         record: { ...c.record, appIds: c.record.appIds.filter((x) => x !== appId) },
       }));
+    },
+    setRevision: (revision) => setDemoRevision(model, revision),
+    get revision() {
+      return demoRevisionOf(model);
     },
     close: async () => {
       for (const ws of sockets) ws.terminate();

@@ -7,7 +7,7 @@ import { defaultDemoSeed, startDemoTenant } from '../../demo-tenant';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 import { clientManagedDemoUsage, runClientManagedDemoTenant } from './client-managed-demo';
 
-const usage = `Usage: qme demo-tenant [--port P] [--apps N] [--seed S] [--latency-ms L] [--tls] [--api-key K]
+const usage = `Usage: qme demo-tenant [--port P] [--apps N] [--seed S] [--latency-ms L] [--tls] [--api-key K] [--revision 1|2]
 
 Starts the demo tenant: a simulated Qlik Cloud tenant (REST v1 + QIX engine WebSocket) on
 loopback. Prints one JSON line {"url", "apiKey"[, "caCertFile"]} and serves until stopped
@@ -19,7 +19,9 @@ Options:
   --seed S         generator seed (default ${defaultDemoSeed}); the same seed gives the same tenant
   --latency-ms L   delay added to every REST response and engine reply
   --tls            serve https/wss with a self-signed CA; its certificate is written to a temp file
-  --api-key K      the API key clients must send (default: random)`;
+  --api-key K      the API key clients must send (default: random)
+  --revision R     1 (default) or 2: a later state of the tenant with documented changes
+                   (docs/demo-tenant.md, Revision 2), for trying snapshot diffs`;
 
 function parseCount(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -55,6 +57,7 @@ export async function runDemoTenant(argv: readonly string[], io: CliIo, stopped:
         'latency-ms': { type: 'string' },
         tls: { type: 'boolean' },
         'api-key': { type: 'string' },
+        revision: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -67,6 +70,9 @@ export async function runDemoTenant(argv: readonly string[], io: CliIo, stopped:
   const apps = parseCount('apps', values.apps, 0);
   const seed = parseCount('seed', values.seed, 0);
   const latencyMs = parseCount('latency-ms', values['latency-ms'], 0);
+  if (values.revision !== undefined && values.revision !== '1' && values.revision !== '2')
+    throw new UsageError(`--revision must be 1 or 2, not "${values.revision}".`);
+  const revision = values.revision === '2' ? 2 : 1;
   const tenant = await startDemoTenant({
     ...(port !== undefined ? { port } : {}),
     ...(apps !== undefined ? { apps } : {}),
@@ -74,6 +80,7 @@ export async function runDemoTenant(argv: readonly string[], io: CliIo, stopped:
     ...(latencyMs !== undefined ? { latencyMs } : {}),
     ...(values['api-key'] !== undefined ? { apiKey: values['api-key'] } : {}),
     tls: values.tls === true,
+    revision,
   });
   let caCertFile: string | undefined;
   if (tenant.caCertPem) {

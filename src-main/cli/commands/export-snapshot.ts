@@ -1,0 +1,55 @@
+/** `qme export-snapshot`: one snapshot of a catalog as a shareable snapshot file (docs/snapshot-file.md). */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCatalog } from '../../catalog';
+import { exportSnapshotFile } from '../../snapshots/snapshot-file';
+import { defaultUserDataDir } from '../../user-data';
+import { UsageError, type CliCommand } from '../command';
+
+const usage = `Usage: qme export-snapshot [--db FILE] [--snapshot ID | --connection ID] --out FILE
+
+Writes one complete snapshot to a single SQLite-based snapshot file that anyone can open in the
+app (Snapshots > Open file) or read with \`qme diff\` / \`qme export\` --db, with no connection.
+The file holds no secrets, no connection credentials and no other snapshots.
+
+Options:
+  --db FILE          catalog file (default: catalog.sqlite in the app's user-data folder)
+  --snapshot ID      the snapshot to export (default: the latest complete one)
+  --connection ID    the latest complete snapshot of this connection
+  --out FILE         the snapshot file to write (.qmesnap by convention)`;
+
+export const exportSnapshotCommand: CliCommand = {
+  name: 'export-snapshot',
+  summary: 'Export one snapshot as a shareable snapshot file',
+  usage,
+  async run(argv, io) {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: [...argv],
+        options: { db: { type: 'string' }, snapshot: { type: 'string' }, connection: { type: 'string' }, out: { type: 'string' } },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    if (values.out === undefined) throw new UsageError('--out FILE is required.');
+    if (values.snapshot !== undefined && !/^\d+$/.test(values.snapshot))
+      throw new UsageError(`--snapshot must be a snapshot id (a number), not "${values.snapshot}".`);
+    const file = values.db ?? join(defaultUserDataDir(io.env), 'catalog.sqlite');
+    // Exporting reads the catalog only; it may even run while the app crawls into it.
+    const catalog = openCatalog(file, { readonly: true });
+    try {
+      const snapshotId =
+        values.snapshot !== undefined
+          ? Number(values.snapshot)
+          : catalog.snapshotIdOf(values.connection !== undefined ? { connectionId: values.connection } : {});
+      const written = exportSnapshotFile(catalog, snapshotId, values.out);
+      io.stderr(`Exported snapshot ${snapshotId} to ${written.path} (${written.sizeBytes} bytes).\n`);
+      return 0;
+    } finally {
+      catalog.close();
+    }
+  },
+};
