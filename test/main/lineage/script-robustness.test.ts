@@ -97,14 +97,12 @@ describe('analyzer robustness', () => {
     );
   });
 
-  it('analyses a 10 MB script in well under a second', () => {
+  it('analyses a 10 MB script to the end (its speed is measured by npm run bench, not here)', () => {
     const copies = Math.ceil((10 * 1024 * 1024) / allText.length);
     const big = Array.from({ length: copies }, () => allText).join('\n');
-    const started = performance.now();
+    const single = analyzeScript(allText);
     const analysis = analyzeScript(big);
-    const elapsed = performance.now() - started;
-    expect(analysis.sources.length).toBeGreaterThan(0);
-    // A generous bound: this is a smoke check on a shared machine; the bench reports the figure.
-    expect(elapsed).toBeLessThan(5000);
+    // Every copy is analysed: nothing is dropped or cut short on a huge input.
+    expect(analysis.sources.length).toBe(single.sources.length * copies);
   });
 });
