@@ -54,6 +54,9 @@ const copyPlan: Readonly<Record<string, string>> = {
   script: 'app_version_id IN (SELECT app_version_id FROM src.snapshot_app WHERE run_id = @run)',
   engine_lineage: 'app_version_id IN (SELECT app_version_id FROM src.snapshot_app WHERE run_id = @run)',
   lineage_node: 'run_id = @run',
+  // Migration 002: per-version lineage fragments and the run's tenant-level lineage.
+  app_version_lineage: 'app_version_id IN (SELECT app_version_id FROM src.snapshot_app WHERE run_id = @run)',
+  run_lineage: 'run_id = @run',
   lineage_edge: 'run_id = @run',
   // Manual lineage and notes belong to the connection and are part of what a reviewer sees.
   manual_lineage_edge: 'connection_id = @connection',
@@ -86,11 +89,11 @@ export function writeSnapshotFile(options: WriteSnapshotFileOptions): void {
   try {
     db.pragma(`application_id = ${CATALOG_APPLICATION_ID}`);
     applyMigrations(db, migrations);
-    assertCopyPlanCoversSchema(db);
+    const tables = assertCopyPlanCoversSchema(db);
     db.prepare('ATTACH DATABASE ? AS src').run(options.sourceFile);
     const params = { run: options.snapshotId, connection: options.connectionId };
     db.transaction(() => {
-      for (const [table, where] of Object.entries(copyPlan)) {
+      for (const [table, where] of Object.entries(copyPlan).filter(([name]) => tables.has(name))) {
         db.prepare(`INSERT INTO main.${table} SELECT * FROM src.${table} WHERE ${where}`).run(params);
       }
       // No pointers into runs the file does not hold, and no process id of the crawling machine.
@@ -112,10 +115,15 @@ export function writeSnapshotFile(options: WriteSnapshotFileOptions): void {
   }
 }
 
-function assertCopyPlanCoversSchema(db: Database.Database): void {
-  const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'").all();
-  const missing = tables.map((t) => t.name).filter((name) => !(name in copyPlan) && !notCopied.has(name) && !isFtsShadow(name));
+/** The schema's tables; throws when one is neither copied nor deliberately left out. */
+function assertCopyPlanCoversSchema(db: Database.Database): Set<string> {
+  const tables = db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
+    .all()
+    .map((t) => t.name);
+  const missing = tables.filter((name) => !(name in copyPlan) && !notCopied.has(name) && !isFtsShadow(name));
   if (missing.length) throw new Error(`snapshot-file copy plan does not cover tables: ${missing.join(', ')}`);
+  return new Set(tables);
 }
 
 /** What a file turned out to be when inspected, before any catalog query touches it. */
