@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { AppError } from '../api/errors';
 import type { Transport } from './connection-options';
 import type { EnigmaModule, EnigmaSession, QixDoc, QixGlobal } from './enigma-facade';
-import { mapEngineError, mapNetworkError } from './error-mapping';
+import { malformedResponse, mapEngineError, mapNetworkError } from './error-mapping';
 import { cancelledError } from './rest-client';
 
 const enigma = enigmaModule as unknown as EnigmaModule;
@@ -70,6 +70,7 @@ export async function openEngineApp(options: OpenAppOptions): Promise<EngineApp>
     ...(transport.proxyHost ? { proxyHost: transport.proxyHost } : {}),
   };
   let socketError: unknown;
+  let brokenFrame: string | undefined;
   let calls = 0;
   let closed = false;
   const session: EnigmaSession = enigma.create({
@@ -88,6 +89,9 @@ export async function openEngineApp(options: OpenAppOptions): Promise<EngineApp>
       });
       ws.on('error', (error) => {
         socketError ??= error;
+      });
+      guardAgainstBrokenFrames(ws, (issue) => {
+        brokenFrame ??= issue;
       });
       const send = ws.send.bind(ws);
       ws.send = ((data: unknown, ...rest: unknown[]) => {
@@ -111,6 +115,7 @@ export async function openEngineApp(options: OpenAppOptions): Promise<EngineApp>
     if (options.signal?.aborted) return cancelledError();
     if (error instanceof AppError) return error;
     const ctx = { ...context, endpoint };
+    if (brokenFrame) return malformedResponse(ctx, brokenFrame);
     // A failed upgrade (401/403/TLS/DNS) surfaces as the ws 'error'; prefer it to enigma's wrapper.
     if (socketError) {
       const text = socketError instanceof Error ? socketError.message : '';
@@ -175,4 +180,32 @@ export async function openEngineApp(options: OpenAppOptions): Promise<EngineApp>
   });
 
   return { appId, doc, callCount: () => calls, close };
+}
+
+/**
+ * enigma.js parses each frame inside the socket's `onmessage` (RPC.onMessage) and throws there on
+ * one that is not JSON: an uncaught exception that ends the process (or the crawl worker). A broken
+ * frame is caught here instead: the socket is cut, so enigma rejects the pending calls, and the
+ * reason is kept for the error mapping (malformed-response naming the call).
+ */
+function guardAgainstBrokenFrames(ws: WebSocket, onBrokenFrame: (issue: string) => void): void {
+  const descriptor = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage');
+  if (!descriptor?.set) return;
+  const setHandler = descriptor.set;
+  Object.defineProperty(ws, 'onmessage', {
+    configurable: true,
+    get: () => descriptor.get?.call(ws) as unknown,
+    set(handler: unknown) {
+      if (typeof handler !== 'function') return setHandler.call(ws, handler);
+      setHandler.call(ws, (event: unknown) => {
+        try {
+          (handler as (event: unknown) => void)(event);
+        } catch (error) {
+          if (!(error instanceof SyntaxError)) throw error;
+          onBrokenFrame(`engine frame is not JSON (${error.message})`);
+          ws.terminate();
+        }
+      });
+    },
+  });
 }
