@@ -8,6 +8,8 @@
  */
 import { z } from 'zod';
 import { catalogContract } from './catalog-contract';
+import { sessionsContract } from './sessions-contract';
+import { clientManagedSettingsSchema } from '../connections/client-managed-settings';
 import { lineageContract } from './lineage-contract';
 import { snapshotsContract, snapshotsEvents } from './snapshots-contract';
 import type { ErrorShape } from './errors';
@@ -71,6 +73,8 @@ export const connectionInputSchema = z
     proxy: proxyUrl.nullable().default(null),
     caFile: z.string().trim().min(1).max(4096).nullable().default(null),
     crawlSpacesAndCollections: z.boolean().default(true),
+    /** Client-managed sites only (kind 'client-managed'); the passphrase of client_key.pem goes in apiKey. */
+    clientManaged: clientManagedSettingsSchema.optional(),
     /** Sent once when added or replaced; stored in the OS keychain only. */
     apiKey: z.string().trim().min(8, 'looks too short for a Qlik API key').max(8192).optional(),
   })
@@ -142,6 +146,7 @@ export const contract = {
   ...catalogContract,
   ...lineageContract,
   ...snapshotsContract,
+  ...sessionsContract,
 } as const satisfies Record<string, ContractEntry>;
 
 /** Events main pushes to every window. The value is the payload type. */

@@ -15,6 +15,7 @@ import type { SecretStore } from '../secrets/keychain';
 import type { Service } from './dispatch';
 import type { EventBus } from './event-bus';
 import { catalogHandlers } from './handlers/catalog-handlers';
+import { sessionsHandlers } from './handlers/sessions-handlers';
 import { lineageHandlers } from './handlers/lineage-handlers';
 import { snapshotsHandlers } from './handlers/snapshots-handlers';
 import { SettingsStore } from './settings-store';
@@ -82,6 +83,7 @@ export function startService(deps: ServiceDeps): ServiceHandle {
     'crawl/cancel': ({ jobId }) => crawls.cancel(jobId),
     'crawl/jobs': () => crawls.list(),
     ...catalogHandlers(readCatalog),
+    ...sessionsHandlers(connections),
     ...lineageHandlers(readCatalog),
     // snapshots/* calls; also answers catalog/* calls for opened snapshot files (connectionId `file:N`).
     ...snapshotsHandlers({ userDataDir: deps.userDataDir, events: deps.events, readCatalog, crawls, connections }),

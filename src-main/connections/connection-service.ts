@@ -63,6 +63,8 @@ export class ConnectionService {
   async endpoint(id: string): Promise<TenantEndpoint> {
     if (id === DEMO_CONNECTION_ID) return this.gateway.demoEndpoint();
     const connection = this.store.get(id);
+    // Client-managed: no key; the keychain may hold the client key passphrase (optional).
+    if (connection.clientManaged) return endpointFor(connection, (await this.keychain.get(connection.id).catch(() => null)) ?? '');
     return endpointFor(connection, await resolveApiKey(this.keychain, connection.id, this.env));
   }
 

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../api/errors';
 import type { ConnectionConfig } from '../api/types/connections';
+import { clientManagedSettingsSchema } from './client-managed-settings';
 
 export const DEMO_CONNECTION_ID = 'demo';
 
@@ -34,6 +35,7 @@ const storedConnectionSchema = z.object({
   caFile: z.string().nullable().default(null),
   crawlSpacesAndCollections: z.boolean().default(true),
   createdAt: z.string(),
+  clientManaged: clientManagedSettingsSchema.optional(),
 });
 
 const fileSchema = z.object({ version: z.literal(1), connections: z.array(storedConnectionSchema) });
@@ -93,6 +95,7 @@ export class ConnectionStore {
       caFile: input.caFile,
       crawlSpacesAndCollections: input.crawlSpacesAndCollections,
       createdAt: existing?.createdAt ?? now.toISOString(),
+      ...(input.clientManaged ? { clientManaged: input.clientManaged } : {}),
     };
     this.write(existing ? stored.map((c) => (c.id === saved.id ? saved : c)) : [...stored, saved]);
     return saved;

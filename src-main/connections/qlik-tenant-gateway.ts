@@ -4,6 +4,7 @@
  */
 import { startDemoTenant, type DemoTenant } from '../demo-tenant';
 import { validateConnection } from '../qlik/validate-connection';
+import { validateClientManaged } from '../qlik/validate-client-managed';
 import type { TenantGateway } from './tenant-gateway';
 
 export function createQlikTenantGateway(): TenantGateway {
@@ -11,6 +12,7 @@ export function createQlikTenantGateway(): TenantGateway {
 
   return {
     async validate(endpoint) {
+      if (endpoint.clientManaged) return validateClientManaged(endpoint.clientManaged);
       const check = await validateConnection({
         url: endpoint.url,
         apiKey: endpoint.apiKey,

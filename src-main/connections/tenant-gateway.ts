@@ -4,6 +4,8 @@
  * src-main/demo-tenant in ./qlik-tenant-gateway.ts; tests can stand in a fake.
  */
 import type { ConnectionConfig } from '../api/types/connections';
+import type { ClientManagedOptions } from '../qlik/client-managed-options';
+import { clientManagedOptionsOf } from './client-managed-settings';
 
 export interface ValidatedIdentity {
   /** The user the key belongs to, e.g. "Crawler Service (crawler@acme.example)". */
@@ -18,6 +20,8 @@ export interface TenantEndpoint {
   readonly caFile: string | null;
   /** Extra trusted CA certificates as PEM text (the demo tenant's own CA when it runs TLS). */
   readonly caPem: string | null;
+  /** Client-managed sites: QRS/QPS/engine options (certificates, identity, route) instead of the key. */
+  readonly clientManaged?: ClientManagedOptions;
 }
 
 export interface TenantGateway {
@@ -28,5 +32,13 @@ export interface TenantGateway {
 }
 
 export function endpointFor(connection: ConnectionConfig, apiKey: string): TenantEndpoint {
-  return { url: connection.url, apiKey, proxy: connection.proxy, caFile: connection.caFile, caPem: null };
+  return {
+    url: connection.url,
+    apiKey: connection.clientManaged ? '' : apiKey,
+    proxy: connection.proxy,
+    caFile: connection.caFile,
+    caPem: null,
+    // For a client-managed connection the keychain entry is the client key passphrase (may be empty).
+    ...(connection.clientManaged ? { clientManaged: clientManagedOptionsOf(connection.clientManaged, apiKey || null) } : {}),
+  };
 }

@@ -104,6 +104,7 @@ export class CrawlJobs {
       ...(endpoint.proxy ? { proxy: endpoint.proxy } : {}),
       ...(endpoint.caFile ? { caFile: endpoint.caFile } : {}),
       ...(endpoint.caPem ? { caPem: endpoint.caPem } : {}),
+      ...(endpoint.clientManaged ? { clientManaged: endpoint.clientManaged } : {}),
       connectionId: connection.id,
       connectionName: connection.name,
       kind: connection.kind,

@@ -17,6 +17,24 @@ export interface ConnectionConfig {
   readonly caFile: string | null;
   readonly crawlSpacesAndCollections: boolean;
   readonly createdAt: string;
+  /** Client-managed (QSEoW) connections only: site, certificates, identity and route. */
+  readonly clientManaged?: ClientManagedSettings;
+}
+
+/** Where a client-managed site is and how to reach it (qlik-protocol.md §3). No secret in here. */
+export interface ClientManagedSettings {
+  /** Central node host name, e.g. sense.corp.example. */
+  readonly host: string;
+  /** Virtual proxy prefix; empty for the default virtual proxy. */
+  readonly virtualProxy: string;
+  /** Folder with client.pem, client_key.pem and root.pem exported from the QMC. */
+  readonly certDir: string;
+  readonly userDirectory: string;
+  readonly userId: string;
+  /** Certificates straight to QRS 4242 + engine 4747, or a QPS proxy session through the virtual proxy. */
+  readonly auth: 'certificates' | 'proxy-session';
+  /** Non-default ports (4242, 4747, 4243, 443). */
+  readonly ports: { readonly qrs?: number; readonly engine?: number; readonly qps?: number; readonly proxy?: number };
 }
 
 export interface ConnectionHealth {

@@ -5,6 +5,7 @@ import type { ConnectionView } from '../../../src-main/api/types/connections';
 import { useCall, useCallMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { HealthDot } from '../../components/HealthDot';
+import { SessionsPanel } from '../sessions/SessionsPanel';
 import { ConnectionForm } from './ConnectionForm';
 
 export function ConnectionsScreen() {
@@ -82,7 +83,12 @@ function ConnectionCard({ connection, onEdit }: { connection: ConnectionView; on
               : connection.url}
           </Text>
           <Group gap="md">
-            {!connection.isBuiltIn && (
+            {connection.clientManaged && (
+              <Badge variant="outline" color="grape" size="sm">
+                client-managed · {connection.clientManaged.auth === 'proxy-session' ? 'proxy session' : 'certificates'}
+              </Badge>
+            )}
+            {!connection.isBuiltIn && !connection.clientManaged && (
               <Text size="xs" c={connection.hasKey ? 'dimmed' : 'orange'}>
                 {connection.hasKey ? 'Key in OS keychain' : 'No key stored'}
               </Text>
@@ -131,6 +137,7 @@ function ConnectionCard({ connection, onEdit }: { connection: ConnectionView; on
         </Stack>
       )}
       {validate.error && <ErrorAlert error={validate.error} />}
+      {connection.clientManaged && <SessionsPanel connection={connection} />}
       {remove.error && <ErrorAlert error={remove.error} title="Not deleted" />}
     </Card>
   );
