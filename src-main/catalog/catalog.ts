@@ -22,6 +22,7 @@ import type {
   SnapshotRef,
   AppSource,
 } from './catalog-types';
+import type { AppContent, AppRecord } from '../crawl/records';
 import type { LineageEdge } from './lineage-graph';
 import { LineageStore, type NewExternalNode, type NewManualEdge } from './lineage-store';
 import { latestSchemaVersion, migrations } from './migrations';
@@ -236,6 +237,13 @@ export class Catalog extends CatalogQueries {
     } catch (error) {
       return `search index: ${error instanceof Error ? error.message : String(error)}`;
     }
+  }
+
+  /** One stored app version's record and content (for lineage of versions stored without it). */
+  appVersionContent(versionId: number): { record: AppRecord; content: AppContent } | null {
+    const version = this.versions.version(versionId);
+    if (!version) return null;
+    return { record: version.record, content: this.versions.content(version.id, version.scriptError) };
   }
 
   // ---- whole snapshots ----------------------------------------------------------------------

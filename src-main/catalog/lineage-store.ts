@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { AppError } from '../api/errors';
 import type { ExternalNodeRow, ManualEdgeRow, SnapshotLineage } from './catalog-types';
+import { composeStoredGraph } from './lineage-fragments';
 import type { LineageEdge, LineageNode, LineageOrigin } from './lineage-graph';
 
 export interface NewManualEdge {
@@ -63,6 +64,8 @@ function unknownConnection(connectionId: string): AppError {
 
 export class LineageStore {
   private readonly s;
+  /** The last composed snapshot graph: committed snapshots never change, so it stays true. */
+  private composed: { runId: number; tenant: string; nodes: LineageNode[]; edges: LineageEdge[] } | null = null;
 
   constructor(
     db: Database.Database,
@@ -75,6 +78,11 @@ export class LineageStore {
         'SELECT id, kind, label, app_id FROM lineage_node WHERE run_id = ? ORDER BY id',
       ),
       edges: db.prepare<[number], RawEdge>('SELECT * FROM lineage_edge WHERE run_id = ? ORDER BY position'),
+      runLineage: db.prepare<[number], { layout: number; tenant: string }>('SELECT layout, tenant FROM run_lineage WHERE run_id = ?'),
+      memberFragments: db.prepare<[number, number], { app_id: string; fragment: string }>(`
+        SELECT sa.app_id, l.fragment FROM snapshot_app sa
+        JOIN app_version_lineage l ON l.app_version_id = sa.app_version_id AND l.layout = ?
+        WHERE sa.run_id = ? ORDER BY sa.app_id`),
       upstream: db.prepare<[number, string], RawEdge>('SELECT * FROM lineage_edge WHERE run_id = ? AND to_id = ? ORDER BY position'),
       downstream: db.prepare<[number, string], RawEdge>('SELECT * FROM lineage_edge WHERE run_id = ? AND from_id = ? ORDER BY position'),
       manualEdges: db.prepare<[string], Record<string, unknown>>('SELECT * FROM manual_lineage_edge WHERE connection_id = ? ORDER BY id'),
@@ -92,25 +100,48 @@ export class LineageStore {
 
   snapshotLineage(runId: number): SnapshotLineage {
     const connectionId = this.s.connectionOfRun.get(runId)?.connection_id ?? '';
+    const graph = this.composedGraph(runId);
     return {
       snapshotId: runId,
-      nodes: this.s.nodes.all(runId).map((n): LineageNode => ({ id: n.id, kind: n.kind, label: n.label, appId: n.app_id })),
-      edges: this.s.edges.all(runId).map(toEdge),
+      nodes: graph
+        ? graph.nodes
+        : this.s.nodes.all(runId).map((n): LineageNode => ({ id: n.id, kind: n.kind, label: n.label, appId: n.app_id })),
+      edges: graph ? graph.edges : this.s.edges.all(runId).map(toEdge),
       manualEdges: this.manualEdges(connectionId),
       externalNodes: this.externalNodes(connectionId),
     };
   }
 
+  /**
+   * Snapshots written since migration 002 hold their graph as fragments of the app versions they
+   * show plus a tenant part; older ones as lineage_node/lineage_edge rows (null here).
+   */
+  private composedGraph(runId: number): { nodes: LineageNode[]; edges: LineageEdge[] } | null {
+    const run = this.s.runLineage.get(runId);
+    if (!run) return null;
+    if (this.composed?.runId === runId && this.composed.tenant === run.tenant) return this.composed;
+    const graph = composeStoredGraph(
+      run.tenant,
+      this.s.memberFragments.all(run.layout, runId).map((r) => ({ appId: r.app_id, fragment: r.fragment })),
+    );
+    this.composed = { runId, tenant: run.tenant, ...graph };
+    return this.composed;
+  }
+
   /** Edges into a node (what it is made from) in one snapshot, manual edges included. */
   upstreamEdges(runId: number, nodeId: string): LineageEdge[] {
     const connectionId = this.s.connectionOfRun.get(runId)?.connection_id ?? '';
-    return [...this.s.upstream.all(runId, nodeId).map(toEdge), ...this.manualEdges(connectionId).filter((e) => e.to === nodeId)];
+    const graph = this.composedGraph(runId);
+    const edges = graph ? graph.edges.filter((e) => e.to === nodeId) : this.s.upstream.all(runId, nodeId).map(toEdge);
+    return [...edges, ...this.manualEdges(connectionId).filter((e) => e.to === nodeId)];
   }
 
   /** Edges out of a node (what is made from it) in one snapshot, manual edges included. */
   downstreamEdges(runId: number, nodeId: string): LineageEdge[] {
     const connectionId = this.s.connectionOfRun.get(runId)?.connection_id ?? '';
-    return [...this.s.downstream.all(runId, nodeId).map(toEdge), ...this.manualEdges(connectionId).filter((e) => e.from === nodeId)];
+    const graph = this.composedGraph(runId);
+    const edges = graph ? graph.edges.filter((e) => e.from === nodeId) : this.s.downstream.all(runId, nodeId).map(toEdge);
+    return [...edges, ...this.manualEdges(connectionId).filter((e) => e.from === nodeId)];
   }
 
   manualEdges(connectionId: string): ManualEdgeRow[] {

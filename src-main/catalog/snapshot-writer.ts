@@ -19,7 +19,9 @@ import type {
 import type { AppVersionStore, StoredVersion } from './app-version-store';
 import { nothingToCarryOver, snapshotClosed } from './catalog-errors';
 import type { AppSource, PreviousAppState, SnapshotKind, SnapshotRow, SnapshotStatus } from './catalog-types';
+import type { AppLineageFragment, TenantLineage } from '../lineage';
 import type { LineageGraph } from './lineage-graph';
+import { encodeFragment, encodeTenant } from './lineage-fragments';
 import { maskSecrets } from './secret-mask';
 import { json } from './sql-values';
 
@@ -146,6 +148,18 @@ export class SnapshotStore {
         INSERT INTO lineage_edge (run_id, position, from_id, to_id, kind, origin, evidence_app_id, evidence_line_start,
           evidence_line_end, evidence_statement)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      stagedVersion: db.prepare<[number, string], { app_version_id: number }>(
+        'SELECT app_version_id FROM staged_app WHERE run_id = ? AND app_id = ?',
+      ),
+      hasFragment: db.prepare<[number, number], { found: number }>(
+        'SELECT 1 AS found FROM app_version_lineage WHERE app_version_id = ? AND layout = ?',
+      ),
+      insertFragment: db.prepare('INSERT OR IGNORE INTO app_version_lineage (app_version_id, layout, fragment) VALUES (?, ?, ?)'),
+      lineageMembers: db.prepare<[number, number], { app_id: string; app_version_id: number; has_fragment: number }>(`
+        SELECT s.app_id, s.app_version_id, (l.app_version_id IS NOT NULL) AS has_fragment
+        FROM staged_app s LEFT JOIN app_version_lineage l ON l.app_version_id = s.app_version_id AND l.layout = ?
+        WHERE s.run_id = ? ORDER BY s.app_id`),
+      putRunLineage: db.prepare('INSERT OR REPLACE INTO run_lineage (run_id, layout, tenant) VALUES (?, ?, ?)'),
       runStatus: db.prepare<[number], { status: SnapshotStatus }>('SELECT status FROM crawl_run WHERE id = ?'),
       publishMembers: db.prepare(
         'INSERT INTO snapshot_app (run_id, app_id, app_version_id, source) SELECT run_id, app_id, app_version_id, source FROM staged_app WHERE run_id = ?',
@@ -404,6 +418,35 @@ export class SnapshotWriter {
           ev?.statement === undefined ? null : maskSecrets(ev.statement),
         );
       });
+    });
+  }
+
+  /**
+   * Stores the lineage fragment of the app version staged for `appId`, unless that version has
+   * one of this layout already (versions are shared, so the fragment is computed once).
+   * Returns whether `fragment` was called.
+   */
+  putAppLineage(appId: string, layout: number, fragment: () => AppLineageFragment): boolean {
+    return this.tx(() => {
+      const staged = this.s.stagedVersion.get(this.snapshotId, appId);
+      if (!staged || this.s.hasFragment.get(staged.app_version_id, layout)) return false;
+      this.s.insertFragment.run(staged.app_version_id, layout, encodeFragment(fragment()));
+      return true;
+    });
+  }
+
+  /** The snapshot's apps and whether their versions have a lineage fragment of this layout. */
+  lineageMembers(layout: number): Array<{ appId: string; versionId: number; hasFragment: boolean }> {
+    if (this.state !== 'open') throw snapshotClosed(this.snapshotId, this.state);
+    return this.s.lineageMembers
+      .all(layout, this.snapshotId)
+      .map((r) => ({ appId: r.app_id, versionId: r.app_version_id, hasFragment: r.has_fragment === 1 }));
+  }
+
+  /** The tenant-level part of the snapshot's graph; the rest comes from its versions' fragments. */
+  putTenantLineage(layout: number, tenant: TenantLineage): void {
+    this.tx(() => {
+      this.s.putRunLineage.run(this.snapshotId, layout, encodeTenant(tenant));
     });
   }
 

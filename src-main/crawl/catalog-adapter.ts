@@ -14,6 +14,10 @@ export function catalogPort(catalog: Catalog): CatalogPort {
       if (snapshotId === null) return new Set<string>();
       return new Set(catalog.crawlErrors(snapshotId).map((e) => e.appId));
     },
+    appVersionContent(versionId) {
+      const stored = catalog.appVersionContent(versionId);
+      return stored ? { app: stored.record, content: stored.content } : null;
+    },
     previousAppContents(connectionId, appIds) {
       if (appIds.size === 0 || catalog.latestCompleteSnapshotId(connectionId) === null) return [];
       return catalog

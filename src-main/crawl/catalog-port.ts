@@ -14,7 +14,7 @@ import type {
   TenantRecord,
 } from './records';
 import type { PreviousAppState } from './delta-plan';
-import type { LineageGraph } from '../lineage';
+import type { AppLineageFragment, LineageGraph, TenantLineage } from '../lineage';
 
 export interface SnapshotWriterPort {
   readonly snapshotId: number;
@@ -27,6 +27,13 @@ export interface SnapshotWriterPort {
   recordFailure(failure: AppFailure): unknown;
   /** Replaces the snapshot's lineage graph (built by src-main/lineage after the apps are in). */
   putLineage?(graph: LineageGraph): void;
+  /**
+   * Incremental lineage (with lineageMembers and putTenantLineage): the fragment of the version
+   * staged for the app, computed only when that version has none of this layout yet.
+   */
+  putAppLineage?(appId: string, layout: number, fragment: () => AppLineageFragment): unknown;
+  lineageMembers?(layout: number): ReadonlyArray<{ readonly appId: string; readonly versionId: number; readonly hasFragment: boolean }>;
+  putTenantLineage?(layout: number, tenant: TenantLineage): void;
   commit(): { readonly id: number };
   abort(reason: string, status?: 'failed' | 'cancelled'): unknown;
 }
@@ -42,6 +49,8 @@ export interface CatalogPort {
   previousAppStates(connectionId: string): ReadonlyMap<string, PreviousAppState>;
   /** Apps whose read failed in the last complete snapshot (they are retried by a delta crawl). */
   previouslyFailedAppIds?(connectionId: string): ReadonlySet<string>;
+  /** One stored app version (a carried-over version stored before lineage fragments existed). */
+  appVersionContent?(versionId: number): { app: AppRecord; content: AppContent } | null;
   /** Content of apps as the last complete snapshot holds them (carried-over apps feed lineage). */
   previousAppContents?(connectionId: string, appIds: ReadonlySet<string>): Array<{ app: AppRecord; content: AppContent }>;
 }

@@ -16,7 +16,7 @@ import { mapAppItem } from './rest-mapping';
 import type { AppContent, AppRecord, TenantRecord } from './records';
 import { appItemPages, fetchAutomations, fetchCollections, fetchDataConnections, fetchSpaces, fetchUserNames } from './tenant-inventory';
 import { userSchema } from '../qlik/rest-schemas';
-import { buildLineageGraph } from '../lineage';
+import { appLineageFragment, buildLineageGraph, LINEAGE_FRAGMENT_LAYOUT, tenantLineage } from '../lineage';
 import { openClientManagedInventory, type ClientManagedInventory } from './client-managed-inventory';
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -187,7 +187,10 @@ export async function runCrawl(
         engineCalls += walked.engineCalls;
         if (signal.aborted || halt) return;
         activeWriter.putApp(app, walked.content);
-        crawledApps.push({ app, content: walked.content });
+        // Lineage per app version, while other apps wait on the network: a delta crawl reuses it.
+        if (activeWriter.putAppLineage) {
+          activeWriter.putAppLineage(app.id, LINEAGE_FRAGMENT_LAYOUT, () => appLineageFragment(app, walked.content));
+        } else crawledApps.push({ app, content: walked.content });
         counts.appsCrawled++;
         counts.sheets += walked.content.sheets.length;
         counts.objects += walked.content.objects.length;
@@ -281,7 +284,24 @@ export async function runCrawl(
     }
     if (signal.aborted) throw new AppError(cancelled());
 
-    if (activeWriter.putLineage) {
+    if (activeWriter.putTenantLineage && activeWriter.lineageMembers) {
+      phase = 'lineage';
+      progress();
+      const members = activeWriter.lineageMembers(LINEAGE_FRAGMENT_LAYOUT);
+      // Versions stored before fragments existed (or of an older layout) get theirs now, once.
+      for (const member of members.filter((m) => !m.hasFragment)) {
+        const stored = catalog.appVersionContent?.(member.versionId);
+        if (stored)
+          activeWriter.putAppLineage?.(member.appId, LINEAGE_FRAGMENT_LAYOUT, () => appLineageFragment(stored.app, stored.content));
+      }
+      const tenant = tenantLineage({
+        dataConnections: objects?.[2] ?? [],
+        automations: objects?.[3] ?? [],
+        spaces: objects?.[0] ?? [],
+        appIds: members.map((m) => m.appId),
+      });
+      activeWriter.putTenantLineage(LINEAGE_FRAGMENT_LAYOUT, tenant);
+    } else if (activeWriter.putLineage) {
       phase = 'lineage';
       progress();
       const carried = catalog.previousAppContents?.(connectionId, carriedOverIds) ?? [];

@@ -78,7 +78,7 @@ export class GraphAccumulator {
     kind: LineageEdgeKind,
     origin: LineageOrigin,
     evidence: LineageEvidence | null = null,
-    extra: Partial<LineageEdge> = {},
+    extra: Partial<FragmentEdge> = {},
   ): void {
     if (from === to) return;
     const key = edgeKey({ from, to, kind });
@@ -90,6 +90,15 @@ export class GraphAccumulator {
     if (existing.origin !== origin && !existing.confirmedBy.includes(origin)) {
       this.edges.set(key, { ...existing, confirmedBy: [...existing.confirmedBy, origin], evidence: existing.evidence ?? evidence });
     }
+  }
+
+  /** Adds an edge built elsewhere (another app's fragment): its origin and confirmations, in order. */
+  merge(edge: LineageEdge): void {
+    if (!this.edges.has(edgeKey(edge))) {
+      this.put(edge);
+      return;
+    }
+    for (const origin of [edge.origin, ...edge.confirmedBy]) this.edge(edge.from, edge.to, edge.kind, origin, edge.evidence);
   }
 
   private put(edge: LineageEdge): void {
@@ -117,12 +126,53 @@ export class GraphAccumulator {
 }
 
 export function buildLineageGraph(input: LineageInput): LineageGraph {
+  const tenant = tenantLineage({ ...input, appIds: input.apps.map((a) => a.app.id) });
+  return composeLineageGraph(
+    tenant,
+    input.apps.map(({ app, content }) => appLineageFragment(app, content)),
+  );
+}
+
+// ---- fragments: one app's part of the graph, computed once per app version ---------------
+
+/**
+ * An edge of a fragment. `ifNodeExists`: the edge is kept only when the composed graph has that
+ * node (a file path naming a data connection that another app or the tenant defines).
+ */
+export type FragmentEdge = LineageEdge & { readonly ifNodeExists?: string };
+
+/** What one app contributes to a snapshot's graph, independent of every other app. */
+export interface AppLineageFragment {
+  readonly appId: string;
+  readonly nodes: readonly LineageNode[];
+  readonly edges: readonly FragmentEdge[];
+  readonly warnings: readonly string[];
+}
+
+/** The tenant-level part: data-connection nodes (composed first) and automations (composed last). */
+export interface TenantLineage {
+  readonly head: readonly LineageNode[];
+  readonly tail: { readonly nodes: readonly LineageNode[]; readonly edges: readonly LineageEdge[] };
+}
+
+/** Bump when what a fragment holds changes, so stored fragments of the old layout are recomputed. */
+export const LINEAGE_FRAGMENT_LAYOUT = 1;
+
+/** The app's nodes and edges from its script, engine lineage, data model, master items and charts. */
+export function appLineageFragment(app: AppRecord, content: AppContent): AppLineageFragment {
   const graph = new GraphAccumulator();
+  addApp(graph, app, content);
+  const { nodes, edges, warnings } = graph.toGraph();
+  return { appId: app.id, nodes, edges, warnings };
+}
+
+export function tenantLineage(input: Omit<LineageInput, 'apps'> & { readonly appIds: readonly string[] }): TenantLineage {
+  const head = new GraphAccumulator();
   const spaceNames = new Map(input.spaces.map((s) => [s.id, s.name]));
   for (const connection of input.dataConnections) {
     const name = normalizeConnectionName(connection.name);
     const space = connection.spaceId !== null ? spaceNames.get(connection.spaceId) : undefined;
-    graph.node({
+    head.node({
       kind: 'data-connection',
       id: nodeId.connection(name),
       label: space !== undefined ? `${space}:${connection.name}` : connection.name,
@@ -130,10 +180,34 @@ export function buildLineageGraph(input: LineageInput): LineageGraph {
       connectionType: connection.type,
     });
   }
-  for (const { app, content } of input.apps) addApp(graph, app, content);
-  const appIds = new Set(input.apps.map((a) => a.app.id));
+  const graph = new GraphAccumulator();
+  const appIds = new Set(input.appIds);
   const automationIds = new Set(input.automations.map((a) => a.id));
   for (const automation of input.automations) addAutomation(graph, automation, appIds, automationIds);
+  const tail = graph.toGraph();
+  return { head: head.toGraph().nodes, tail: { nodes: tail.nodes, edges: tail.edges } };
+}
+
+/**
+ * tenant head + app fragments in the given order + tenant tail, merged as if built in one pass:
+ * the first node and the first edge win, later sources become confirmations. A fragment's
+ * conditional edges are kept when any part of the snapshot has their node, so the graph does not
+ * depend on the order the apps were crawled in.
+ */
+export function composeLineageGraph(tenant: TenantLineage, fragments: readonly AppLineageFragment[]): LineageGraph {
+  const graph = new GraphAccumulator();
+  const present = new Set<string>(tenant.head.map((n) => n.id));
+  for (const fragment of fragments) for (const node of fragment.nodes) present.add(node.id);
+  for (const node of tenant.head) graph.node(node);
+  for (const fragment of fragments) {
+    for (const node of fragment.nodes) graph.node(node);
+    for (const { ifNodeExists, ...edge } of fragment.edges) {
+      if (ifNodeExists === undefined || present.has(ifNodeExists)) graph.merge(edge);
+    }
+    graph.warnings.push(...fragment.warnings);
+  }
+  for (const node of tenant.tail.nodes) graph.node(node);
+  for (const edge of tenant.tail.edges) graph.merge(edge);
   return graph.toGraph();
 }
 
@@ -327,7 +401,8 @@ function linkConnection(graph: GraphAccumulator, path: string, target: string): 
   const connection = connectionOfPath(path);
   if (connection === null) return;
   const id = nodeId.connection(connection);
-  if (graph.hasNode(id)) graph.edge(id, target, 'connects', 'script');
+  // Whether the connection exists can depend on other apps: decided when fragments are composed.
+  graph.edge(id, target, 'connects', 'script', null, { ifNodeExists: id });
 }
 
 function addScript(graph: GraphAccumulator, appId: string, analysis: ScriptAnalysis): void {

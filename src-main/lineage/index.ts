@@ -2,7 +2,17 @@
 export { analyzeScript } from './script-analyzer';
 export type * from './script-analysis';
 export { scanExpression, type ExpressionScan, type ExpressionScanOptions } from './expression-scanner';
-export { buildLineageGraph, type LineageInput } from './graph-builder';
+export {
+  buildLineageGraph,
+  appLineageFragment,
+  tenantLineage,
+  composeLineageGraph,
+  LINEAGE_FRAGMENT_LAYOUT,
+  type LineageInput,
+  type AppLineageFragment,
+  type FragmentEdge,
+  type TenantLineage,
+} from './graph-builder';
 export * from './graph-model';
 export { applyManualEdges, type ManualEdge, type ExternalNode } from './manual-edges';
 export { upstreamOf, downstreamOf, pathBetween, impactOf, unusedFields, type ImpactSet, type Neighbourhood } from './graph-queries';

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../../src-main/catalog';
 import * as sample from './fixtures/sample-tenant';
 import { beginCrawl, CONNECTION_ID, openTempCatalog, writeFullCrawl } from './catalog-test-kit';
+import { latestSchemaVersion } from '../../../src-main/catalog/migrations';
 
 const open: Catalog[] = [];
 function setup() {
@@ -20,7 +21,7 @@ describe('catalog migrations', () => {
     const { catalog, file } = setup();
     catalog.close();
     const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('application_id', { simple: true })).toBe(0x514d4531);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
