@@ -10,8 +10,9 @@ async function withSite<T>(
   connectionId: string,
   work: (t: ClientManagedTransport) => Promise<T>,
 ): Promise<T> {
-  const endpoint = await connections.endpoint(connectionId);
-  if (!endpoint.clientManaged) {
+  // Checked on the stored settings first: resolving a Cloud endpoint may start the demo tenant.
+  const endpoint = connections.get(connectionId).clientManaged ? await connections.endpoint(connectionId) : null;
+  if (!endpoint?.clientManaged) {
     throw new AppError({
       code: 'invalid-arguments',
       message: 'Proxy sessions exist only on client-managed Qlik Sense connections.',
