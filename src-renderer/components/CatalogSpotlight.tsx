@@ -8,7 +8,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { Spotlight, type SpotlightActionData } from '@mantine/spotlight';
 import { IconArrowRight, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { SearchEntityType } from '../../src-main/catalog/catalog-types';
 import { useCall } from '../api/hooks';
@@ -36,15 +36,24 @@ function matchesQuery(action: SpotlightActionData, query: string): boolean {
   return `${action.label ?? ''} ${action.description ?? ''}`.toLowerCase().includes(q);
 }
 
+const actionsListClass = 'qme-spotlight-actions';
+
 /**
- * Mantine selects the first row when the query changes, before catalog results arrive; when Enter
- * comes with nothing selected, select the first row so Enter opens it.
+ * Mantine selects the first row when the query changes, which is before the catalog results
+ * arrive; once they do, the first row must be the selected one again so Enter opens the best hit.
+ * Mantine keeps the selection as a DOM attribute plus an index (0 after a query change), so moving
+ * the attribute back to row 0 keeps both in step.
  */
+function selectFirstRow(): void {
+  const list = document.querySelector(`.${actionsListClass}`);
+  if (!list) return;
+  list.querySelectorAll('[data-action][data-selected]').forEach((row) => row.removeAttribute('data-selected'));
+  list.querySelector('[data-action]')?.setAttribute('data-selected', 'true');
+}
+
 function selectFirstRowIfNone(event: KeyboardEvent<HTMLInputElement>): void {
   if (event.key !== 'Enter') return;
-  const root = event.currentTarget.closest('[role="dialog"]') ?? document;
-  if (root.querySelector('[data-action][data-selected]')) return;
-  root.querySelector('[data-action]')?.setAttribute('data-selected', 'true');
+  if (!document.querySelector(`.${actionsListClass} [data-action][data-selected]`)) selectFirstRow();
 }
 
 export function CatalogSpotlight({ navigationActions }: { navigationActions: readonly SpotlightActionData[] }) {
@@ -63,6 +72,10 @@ export function CatalogSpotlight({ navigationActions }: { navigationActions: rea
   const sections = filter === 'all' ? navigationActions.filter((a) => matchesQuery(a, query)) : [];
   const hits = debounced.length > 0 && query.trim().length > 0 ? (search.data?.hits ?? []) : [];
   const isEmpty = sections.length === 0 && hits.length === 0 && !query.trim();
+  const hitsKey = hits.map((h) => `${h.type}:${h.id}`).join('|');
+  useEffect(() => {
+    if (hitsKey) selectFirstRow();
+  }, [hitsKey]);
 
   return (
     <Spotlight.Root
@@ -88,7 +101,7 @@ export function CatalogSpotlight({ navigationActions }: { navigationActions: rea
           ))}
         </Chip.Group>
       </Group>
-      <Spotlight.ActionsList>
+      <Spotlight.ActionsList className={actionsListClass}>
         {sections.length > 0 && (
           <Spotlight.ActionsGroup label="Go to">
             {sections.map(({ id, ...action }) => (

@@ -57,7 +57,7 @@ export function MasterItemPage() {
                 ))}
               </Group>
             )}
-            <MasterItemDefinition appId={appId} item={item} />
+            <MasterItemDefinition appId={appId} item={item} titleOf={(id) => rows.find((r) => r.id === id)?.title ?? id} />
             <Title order={3} size="h4">
               Where used
             </Title>
@@ -69,7 +69,7 @@ export function MasterItemPage() {
   );
 }
 
-function MasterItemDefinition({ appId, item }: { appId: string; item: MasterItemRow }) {
+function MasterItemDefinition({ appId, item, titleOf }: { appId: string; item: MasterItemRow; titleOf: (id: string) => string }) {
   switch (item.kind) {
     case 'measure':
       return (
@@ -110,7 +110,7 @@ function MasterItemDefinition({ appId, item }: { appId: string; item: MasterItem
         </Stack>
       );
     case 'visualization':
-      return <VisualizationParts appId={appId} type={item.type} dimensions={item.dimensions} measures={item.measures} />;
+      return <VisualizationParts appId={appId} type={item.type} dimensions={item.dimensions} measures={item.measures} titleOf={titleOf} />;
   }
 }
 
@@ -119,8 +119,10 @@ function VisualizationParts({
   type,
   dimensions,
   measures,
+  titleOf,
 }: {
   appId: string;
+  titleOf: (id: string) => string;
   type: string;
   dimensions: readonly ObjectDimension[];
   measures: readonly ObjectMeasure[];
@@ -133,14 +135,12 @@ function VisualizationParts({
       </Title>
       {dimensions.map((d, i) => (
         <Text key={i} size="sm">
-          {d.label || d.fieldDefs.join(', ') || '—'}
-          {d.libraryId && (
-            <>
-              {' · '}
-              <Anchor component={Link} to={catalogPaths.masterItem(appId, d.libraryId)} size="sm">
-                master dimension
-              </Anchor>
-            </>
+          {d.libraryId ? (
+            <Anchor component={Link} to={catalogPaths.masterItem(appId, d.libraryId)} size="sm">
+              {d.label || titleOf(d.libraryId)}
+            </Anchor>
+          ) : (
+            d.label || d.fieldDefs.join(', ') || '—'
           )}
         </Text>
       ))}
@@ -150,14 +150,12 @@ function VisualizationParts({
       {measures.map((m, i) => (
         <Stack key={i} gap={2}>
           <Text size="sm">
-            {m.label || '—'}
-            {m.libraryId && (
-              <>
-                {' · '}
-                <Anchor component={Link} to={catalogPaths.masterItem(appId, m.libraryId)} size="sm">
-                  master measure
-                </Anchor>
-              </>
+            {m.libraryId ? (
+              <Anchor component={Link} to={catalogPaths.masterItem(appId, m.libraryId)} size="sm">
+                {m.label || titleOf(m.libraryId)}
+              </Anchor>
+            ) : (
+              m.label || '—'
             )}
           </Text>
           {m.expression && <ExpressionText expression={m.expression} />}

@@ -4,6 +4,7 @@
  */
 import { Anchor, Badge, Checkbox, Group, Paper, Stack, Text, TextInput, Title, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData } from '@tanstack/react-query';
 import { IconSearch, IconSearchOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -126,14 +127,19 @@ function SearchResults({
   onPick: (facet: SingleFacet, value: string) => void;
   onClear: () => void;
 }) {
-  const result = useCatalogCall('catalog/search', {
-    text: query,
-    limit: resultLimit,
-    ...(types.length > 0 ? { types } : {}),
-    ...(spaceId ? { spaceId } : {}),
-    ...(appId ? { appId } : {}),
-    ...(ownerId ? { ownerId } : {}),
-  });
+  // Keeps the previous results on screen while a filter change loads, so facets never flicker away.
+  const result = useCatalogCall(
+    'catalog/search',
+    {
+      text: query,
+      limit: resultLimit,
+      ...(types.length > 0 ? { types } : {}),
+      ...(spaceId ? { spaceId } : {}),
+      ...(appId ? { appId } : {}),
+      ...(ownerId ? { ownerId } : {}),
+    },
+    { placeholderData: keepPreviousData },
+  );
   const apps = useCatalogCall('catalog/apps', {});
   const ownerNames = useMemo(
     () => new Map((apps.data ?? []).flatMap((a) => (a.ownerId && a.ownerName ? [[a.ownerId, a.ownerName] as const] : []))),
