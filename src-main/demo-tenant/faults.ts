@@ -15,6 +15,8 @@ export interface FaultConfig {
   readonly tier1PerMinute?: number;
   /** REST non-GETs allowed per minute (Qlik Tier 2 is 100); off when absent or 0. */
   readonly tier2PerMinute?: number;
+  /** Retry-After sent with every 429 instead of the window's remaining seconds (short waits for tests; may be fractional). */
+  readonly retryAfterSeconds?: number;
   /** Each engine socket is cut (no close frame) when its Nth request arrives, without a reply. */
   readonly dropSocketAfterCalls?: number;
   /** Fraction (0..1) of REST calls answered with `restErrorStatus`, drawn from a PRNG seeded by the tenant seed. */
@@ -80,7 +82,7 @@ export class FaultState {
       return null;
     }
     const oldest = window[0] ?? now;
-    return Math.max(1, Math.ceil((oldest + 60_000 - now) / 1000));
+    return this.config.retryAfterSeconds ?? Math.max(1, Math.ceil((oldest + 60_000 - now) / 1000));
   }
 
   /** Status of an injected REST error for this call, or null. Counts the call either way. */
