@@ -143,7 +143,7 @@ function ScriptBody({ script }: { script: AppScript }) {
 
   return (
     <Stack gap="xs">
-      <Group justify="space-between" wrap="nowrap" align="flex-end">
+      <Group justify="space-between" wrap="wrap" align="flex-end" gap="xs">
         {sections.length > 0 ? (
           <Tabs
             value={sectionIndex === null ? 'all' : String(sectionIndex)}
