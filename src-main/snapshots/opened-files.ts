@@ -64,7 +64,7 @@ export class OpenedSnapshotFiles {
   }
 
   private register(path: string, fileName: string, tempCopy: string | null): OpenedSnapshotView {
-    const { catalog, info } = openSnapshotFile(path);
+    const { catalog, info } = openSnapshotFile(path, fileName);
     try {
       const snapshot = catalog.snapshot(info.snapshotId);
       const connection = catalog.connection(snapshot.connectionId);

@@ -90,7 +90,8 @@ export interface OpenedSnapshotFile {
  * Opens a snapshot file for review: read-only at the SQLite level (the file's bytes and mtime
  * never change), after checking it is a snapshot this version can read and is not damaged.
  */
-export function openSnapshotFile(path: string): OpenedSnapshotFile {
+/** `displayName` names the file in messages (an upload's own name rather than its private temp copy). */
+export function openSnapshotFile(path: string, displayName: string = basename(path)): OpenedSnapshotFile {
   if (!existsSync(path) || !statSync(path).isFile()) {
     throw new AppError({
       code: 'not-found',
@@ -99,18 +100,17 @@ export function openSnapshotFile(path: string): OpenedSnapshotFile {
     });
   }
   const probe = probeSnapshotFile(path);
-  if (probe.kind !== 'snapshot') throw refusal(path, probe);
+  if (probe.kind !== 'snapshot') throw refusal(displayName, probe);
   try {
     return { catalog: openCatalog(path, { readonly: true }), info: probe.info };
   } catch (error) {
     if (error instanceof AppError) throw error;
-    throw refusal(path, { kind: 'corrupt', detail: error instanceof Error ? error.message : String(error) });
+    throw refusal(displayName, { kind: 'corrupt', detail: error instanceof Error ? error.message : String(error) });
   }
 }
 
 /** Why a file cannot be opened as a snapshot, and what to do instead. */
-export function refusal(path: string, probe: Exclude<SnapshotFileProbe, { kind: 'snapshot' }>): AppError {
-  const name = basename(path);
+export function refusal(name: string, probe: Exclude<SnapshotFileProbe, { kind: 'snapshot' }>): AppError {
   switch (probe.kind) {
     case 'not-sqlite':
       return new AppError({
@@ -164,5 +164,5 @@ export function openCatalogOrSnapshotFile(path: string): Catalog {
   const probe = probeSnapshotFile(path);
   if (probe.kind === 'snapshot') return openSnapshotFile(path).catalog;
   if (probe.kind === 'catalog-not-snapshot') return openCatalog(path, { readonly: true });
-  throw refusal(path, probe);
+  throw refusal(basename(path), probe);
 }

@@ -12,6 +12,9 @@ import { useCrawlJobSync } from '../api/crawl-jobs';
 import { CrawlIndicator } from './CrawlIndicator';
 import { SearchScreen } from '../screens/search/SearchScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { DiffScreen } from '../screens/snapshots/DiffScreen';
+import { SnapshotsScreen } from '../screens/snapshots/SnapshotsScreen';
+import { ChangeNotifications } from './ChangeNotifications';
 import { CatalogSpotlight } from './CatalogSpotlight';
 import { ColorSchemeToggle } from './ColorSchemeToggle';
 import { ShortcutsHelp } from './ShortcutsHelp';
@@ -82,6 +85,8 @@ export function Shell() {
           <Route path="/crawl" element={<CrawlScreen />} />
           <Route path="/catalog/*" element={<CatalogScreen />} />
           <Route path="/search" element={<SearchScreen />} />
+          <Route path="/snapshots" element={<SnapshotsScreen />} />
+          <Route path="/snapshots/diff" element={<DiffScreen />} />
           {sections
             .filter((s) => !['/settings', '/connections', '/crawl', '/catalog', '/search'].includes(s.path))
             .map((section) => (
@@ -92,6 +97,7 @@ export function Shell() {
       </AppShell.Main>
 
       <CatalogSpotlight navigationActions={actions} />
+      <ChangeNotifications />
     </AppShell>
   );
 }
