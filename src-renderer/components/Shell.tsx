@@ -8,6 +8,8 @@ import { CatalogScreen } from '../screens/catalog/CatalogScreen';
 import { ComingScreen } from '../screens/coming/ComingScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
 import { CrawlScreen } from '../screens/crawl/CrawlScreen';
+import { AutomationPage } from '../screens/automations/AutomationPage';
+import { AutomationsScreen } from '../screens/automations/AutomationsScreen';
 import { useCrawlJobSync } from '../api/crawl-jobs';
 import { CrawlIndicator } from './CrawlIndicator';
 import { SearchScreen } from '../screens/search/SearchScreen';
@@ -83,12 +85,14 @@ export function Shell() {
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="/connections" element={<ConnectionsScreen />} />
           <Route path="/crawl" element={<CrawlScreen />} />
+          <Route path="/automations" element={<AutomationsScreen />} />
+          <Route path="/automations/:automationId" element={<AutomationPage />} />
           <Route path="/catalog/*" element={<CatalogScreen />} />
           <Route path="/search" element={<SearchScreen />} />
           <Route path="/snapshots" element={<SnapshotsScreen />} />
           <Route path="/snapshots/diff" element={<DiffScreen />} />
           {sections
-            .filter((s) => !['/settings', '/connections', '/crawl', '/catalog', '/search'].includes(s.path))
+            .filter((s) => !['/settings', '/connections', '/crawl', '/automations', '/catalog', '/search'].includes(s.path))
             .map((section) => (
               <Route key={section.path} path={`${section.path}/*`} element={<ComingScreen section={section} />} />
             ))}
