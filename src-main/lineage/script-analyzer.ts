@@ -5,8 +5,8 @@
  */
 import { expandVariables, letValue, setValue, unquote } from './variable-expander';
 import { scanExpression } from './expression-scanner';
-import { lexScript, type Token } from './script-lexer';
-import { splitStatements, upper, isNameToken, labelText, type RawStatement } from './statement-splitter';
+import { ScriptLexer, type SectionMarker, type Token } from './script-lexer';
+import { StatementSplitter, upper, isNameToken, labelText, type RawStatement } from './statement-splitter';
 import { isLoadHead, parseLoadStatement, sliceTokens, skipParens, type LoadFieldItem, type ParsedLoad } from './load-statement-parser';
 import { readSql } from './sql-tables';
 import type {
@@ -113,23 +113,43 @@ class ScriptReader {
   }
 
   readUnit(text: string, includedFrom: string | null): void {
-    const lexed = lexScript(text);
-    this.steps += lexed.steps;
-    const sections = toSections(lexed.sections, text);
-    if (includedFrom === null) this.sections = sections;
+    // Tokens are read statement by statement (never a whole script's list at once).
+    const lexer = new ScriptLexer(text);
+    const splitter = new StatementSplitter(lexer);
+    const markers = lexer.sections;
     const unit: Unit = {
       text,
       includedFrom,
-      sectionAt: (line) => sectionAtLine(sections, line),
+      sectionAt: (line) => sectionAtLine(markers, line),
     };
-    for (const d of lexed.diagnostics) this.diagnose(unit, d.line, d.message);
-    const statements = splitStatements(lexed.tokens);
-    for (const statement of statements) {
-      this.steps += statement.tokens.length + 1;
-      if (statement.isUnterminated) this.diagnose(unit, statement.lineEnd, 'Statement has no closing ";" before the next control clause.');
-      this.readStatement(unit, statement);
+    // The lexer's findings come first, as if the whole text had been lexed before reading.
+    const diagnosticsBefore = this.diagnostics.length;
+    try {
+      for (let statement = splitter.next(); statement !== null; statement = splitter.next()) {
+        this.steps += statement.tokens.length + 1;
+        if (statement.isUnterminated)
+          this.diagnose(unit, statement.lineEnd, 'Statement has no closing ";" before the next control clause.');
+        // A `///$tab` marker later on the statement's first line still names its section.
+        splitter.readPastLine(statement.lineStart);
+        this.readStatement(unit, statement);
+      }
+      this.flushPending(unit);
+    } finally {
+      while (lexer.next() !== null) {
+        // Drain: the sections, steps and diagnostics cover the whole text even if reading stopped.
+      }
+      this.steps += lexer.steps;
+      if (includedFrom === null) this.sections = toSections(markers, lexer.line);
+      if (lexer.diagnostics.length > 0) {
+        const found = lexer.diagnostics.map((d): ScriptDiagnostic => ({
+          line: d.line,
+          severity: 'warning',
+          message: d.message,
+          includedFrom: unit.includedFrom,
+        }));
+        this.diagnostics.splice(diagnosticsBefore, 0, ...found);
+      }
     }
-    this.flushPending(unit);
   }
 
   record(unit: Unit, statement: RawStatement, kind: StatementKind, keyword: string): void {
@@ -859,24 +879,23 @@ function controlKeyword(tokens: readonly Token[]): string {
 }
 
 /** Binary search: scripts with thousands of tabs must not make every statement scan them all. */
-function sectionAtLine(sections: readonly ScriptSection[], line: number): string | null {
+function sectionAtLine(markers: readonly SectionMarker[], line: number): string | null {
   let low = 0;
-  let high = sections.length - 1;
+  let high = markers.length - 1;
   let found: string | null = null;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const section = sections[mid] as ScriptSection;
-    if (section.lineStart <= line) {
-      found = section.name;
+    const marker = markers[mid] as SectionMarker;
+    if (marker.line <= line) {
+      found = marker.name;
       low = mid + 1;
     } else high = mid - 1;
   }
   return found;
 }
 
-function toSections(markers: readonly { name: string; line: number }[], text: string): ScriptSection[] {
-  let lastLine = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lastLine++;
+/** Sections from the `///$tab` markers; `lastLine` is the text's number of lines. */
+function toSections(markers: readonly SectionMarker[], lastLine: number): ScriptSection[] {
   return markers.map((m, i) => ({
     name: m.name,
     lineStart: m.line,
