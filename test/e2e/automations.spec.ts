@@ -33,4 +33,17 @@ test.describe('automations (serve --demo)', () => {
     await expect(page.getByLabel('Block outline')).toContainText('(secret removed)');
     await expect(page.getByText('Starts automation')).toContainText('Nightly reload chain');
   });
+
+  test('an app page shows which automations reload it and how their last runs went', async ({ page, demoServe }) => {
+    await page.goto(demoServe.url);
+    await page.getByLabel('Sections').getByText('Automations', { exact: true }).click();
+    await page.getByRole('table', { name: 'Automations' }).getByRole('link', { name: 'Nightly reload chain' }).click();
+    await page.getByRole('link', { name: 'Sales Overview' }).click();
+    const panel = page.getByLabel('Automations acting on this app');
+    await expect(panel).toContainText('Nightly reload chain');
+    await expect(panel).toContainText('last run');
+    await expect(panel.getByText('failed', { exact: true })).toHaveCount(1);
+    await panel.getByRole('link', { name: 'Nightly reload chain' }).click();
+    await expect(page.getByRole('heading', { name: 'Nightly reload chain' })).toBeVisible();
+  });
 });

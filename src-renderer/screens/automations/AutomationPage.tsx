@@ -41,7 +41,7 @@ function AutomationDetailView() {
     <Stack maw={1100}>
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
-          <Anchor component={Link} to="/automations" size="sm">
+          <Anchor component={Link} to={catalogPaths.automations()} size="sm">
             ← Automations
           </Anchor>
           <Title order={2}>{automation.name}</Title>
@@ -84,7 +84,7 @@ function AutomationDetailView() {
           {triggers.map((other) => (
             <List.Item key={other.id}>
               Starts automation{' '}
-              <Anchor component={Link} to={`/automations/${encodeURIComponent(other.id)}`}>
+              <Anchor component={Link} to={catalogPaths.automation(other.id)}>
                 {other.name}
               </Anchor>
             </List.Item>
@@ -92,7 +92,7 @@ function AutomationDetailView() {
           {triggeredBy.map((other) => (
             <List.Item key={other.id}>
               Started by automation{' '}
-              <Anchor component={Link} to={`/automations/${encodeURIComponent(other.id)}`}>
+              <Anchor component={Link} to={catalogPaths.automation(other.id)}>
                 {other.name}
               </Anchor>
             </List.Item>

@@ -3,6 +3,7 @@ import { IconChevronDown, IconChevronUp, IconSearch, IconSelector } from '@table
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { AutomationRow } from '../../../src-main/catalog/catalog-types';
+import { catalogPaths } from '../catalog/catalog-paths';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../format';
 import { ScopeGate } from '../catalog/ScopeGate';
@@ -119,7 +120,7 @@ function AutomationRowView({ row }: { row: AutomationRow }) {
   return (
     <Table.Tr>
       <Table.Td>
-        <Anchor component={Link} to={`/automations/${encodeURIComponent(row.id)}`}>
+        <Anchor component={Link} to={catalogPaths.automation(row.id)}>
           {row.name}
         </Anchor>
         {row.description && (

@@ -1,3 +1,4 @@
+import { AppAutomations } from '../automations/AppAutomations';
 import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
 import { IconAlertTriangle, IconAppWindow } from '@tabler/icons-react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -149,6 +150,7 @@ function AppHeader({ detail }: { detail: AppDetail }) {
           ))}
         </SimpleGrid>
       </Paper>
+      <AppAutomations appId={r.id} />
       {detail.errors.length > 0 && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle size={18} />} title="The crawl could not read this app completely">
           <Stack gap={4}>

@@ -3,9 +3,9 @@
  * entity (see catalog-paths.ts).
  */
 import { Box, Group, ScrollArea } from '@mantine/core';
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
 import { AppPage } from './AppPage';
-import { AutomationsPage } from './AutomationsPage';
+import { catalogPaths } from './catalog-paths';
 import { CatalogHome } from './CatalogHome';
 import { CatalogTree } from './CatalogTree';
 import { DataConnectionsPage } from './DataConnectionsPage';
@@ -42,7 +42,7 @@ export function CatalogScreen() {
             <Route path="space/:spaceId" element={<SpacePage />} />
             <Route path="collection/:collectionId" element={<CollectionPage />} />
             <Route path="data-connections" element={<DataConnectionsPage />} />
-            <Route path="automations" element={<AutomationsPage />} />
+            <Route path="automations" element={<Navigate to={catalogPaths.automations()} replace />} />
             <Route path="app/:appId/sheet/:sheetId" element={<SheetPage />} />
             <Route path="app/:appId/object/:objectId" element={<ObjectPage />} />
             <Route path="app/:appId/master-item/:itemId" element={<MasterItemPage />} />

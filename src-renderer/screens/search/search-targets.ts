@@ -35,7 +35,7 @@ export function searchHitPath(hit: SearchHit): string {
     case 'data-connection':
       return catalogPaths.dataConnections();
     case 'automation':
-      return catalogPaths.automations();
+      return catalogPaths.automation(hit.id);
     case 'app':
       return catalogPaths.app(hit.id);
     case 'sheet':
