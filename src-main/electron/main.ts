@@ -9,6 +9,7 @@ import { app, BrowserWindow, Menu, Notification, session, shell, type MenuItemCo
 import { EventBus } from '../api/event-bus';
 import { startService } from '../api/service';
 import type { CrawlJobView } from '../api/types/crawl';
+import type { ChangeNotification } from '../snapshots/snapshot-views';
 import { createQlikTenantGateway } from '../connections/qlik-tenant-gateway';
 import { workerThreadCrawl } from '../crawl-jobs/crawl-starters';
 import { createKeychain } from '../secrets/keychain';
@@ -79,6 +80,19 @@ function notifyCrawlFinished(job: CrawlJobView): void {
   new Notification({ title: `${job.connectionName}: crawl ${job.status}`, body }).show();
 }
 
+/** After a scheduled crawl: what changed since the previous snapshot; a click opens the diff. */
+function notifyChanges(change: ChangeNotification): void {
+  if (!Notification.isSupported() || change.isEmpty) return;
+  const notification = new Notification({ title: change.title, body: change.body });
+  notification.on('click', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (!window) return;
+    window.show();
+    void window.webContents.executeJavaScript(`location.hash = ${JSON.stringify('#' + change.link)}`);
+  });
+  notification.show();
+}
+
 function buildMenu(): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
@@ -134,6 +148,9 @@ if (!app.requestSingleInstanceLock()) {
       void tenants.close();
     });
     registerIpc(service, events, isTrustedUrl);
+    events.onAny((event, payload) => {
+      if (event === 'snapshots/changes') notifyChanges(payload as ChangeNotification);
+    });
     buildMenu();
     createWindow();
     app.on('activate', () => {
