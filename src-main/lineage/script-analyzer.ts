@@ -577,12 +577,26 @@ class ScriptReader {
   readLoadChain(unit: Unit, chain: PendingLoad[]): void {
     const bottom = chain[chain.length - 1] as PendingLoad;
     const top = chain[0] as PendingLoad;
-    const written = chain.map((c) => c.statement.label ?? c.parsed.innerLabel).find((l) => l !== null) ?? null;
+    // The first label, operation, CROSSTABLE and INTERVALMATCH of the chain count; flags of any.
+    let written: string | null = null;
+    let operationHolder: ParsedLoad | null = null;
+    let crossTable: ParsedLoad['crossTable'] = null;
+    let intervalField: string | null = null;
+    const prefixes: string[] = [];
+    let isMapping = false;
+    let isNoConcatenate = false;
+    for (const c of chain) {
+      const parsed = c.parsed;
+      if (written === null) written = c.statement.label ?? parsed.innerLabel;
+      if (operationHolder === null && parsed.operation !== null) operationHolder = parsed;
+      if (crossTable === null) crossTable = parsed.crossTable;
+      if (intervalField === null) intervalField = parsed.intervalMatchField;
+      for (const prefix of parsed.prefixes) if (!prefixes.includes(prefix)) prefixes.push(prefix);
+      isMapping = isMapping || parsed.isMapping;
+      isNoConcatenate = isNoConcatenate || parsed.isNoConcatenate;
+    }
+    if (operationHolder === null) operationHolder = top.parsed;
     const label = written === null ? null : this.expand(written);
-    const operationHolder = chain.find((c) => c.parsed.operation !== null)?.parsed ?? top.parsed;
-    const prefixes = [...new Set(chain.flatMap((c) => c.parsed.prefixes))];
-    const isMapping = chain.some((c) => c.parsed.isMapping);
-    const isNoConcatenate = chain.some((c) => c.parsed.isNoConcatenate);
     const statement = bottom.statement;
     const clause = bottom.parsed.clause;
 
@@ -615,7 +629,6 @@ class ScriptReader {
         fields.map((f) => f.name),
       );
     }
-    const crossTable = chain.map((c) => c.parsed.crossTable).find((c) => c !== null) ?? null;
     if (crossTable) {
       fields = [
         ...fields.slice(0, crossTable.qualifierCount),
@@ -623,13 +636,12 @@ class ScriptReader {
         { name: crossTable.data, expression: 'CrossTable data' },
       ];
     }
-    const intervalField = chain.map((c) => c.parsed.intervalMatchField).find((f) => f !== null) ?? null;
     if (intervalField !== null) fields = [{ name: intervalField, expression: intervalField }, ...fields];
 
     const target = this.targetOf(label, operationHolder, isNoConcatenate, source);
     const operation: TableOperation = operationHolder.operation ?? (target.isExisting ? 'concatenate' : 'create');
     const sourceIndex = this.sources.length;
-    this.sources.push({ ...source, targetTable: target.name });
+    this.sources.push(withTarget(source, target.name));
     const table = this.tableFor(target.name, statement.lineStart);
     if (operation === 'create' || !target.isExisting) table.droppedAtLine = null;
     table.isMapping = table.isMapping || isMapping;
@@ -712,58 +724,43 @@ class ScriptReader {
   }
 
   sourceOf(unit: Unit, statement: RawStatement, clause: ParsedLoad['clause']): Omit<ScriptSource, 'targetTable'> | null {
-    const base = {
-      path: null,
-      table: null,
-      tablesWritten: [] as string[],
-      tables: [] as string[],
-      connection: null,
-      format: null,
-      directory: null,
-      line: statement.lineStart,
-      lineEnd: statement.lineEnd,
-      includedFrom: unit.includedFrom,
-    };
     switch (clause.kind) {
       case 'from': {
         const path = unquote(this.expand(clause.written));
-        const formatWord = (clause.format ?? '').split(/[\s,]/)[0]?.toLowerCase() ?? '';
-        const isQvd = formatWord === 'qvd' || (formatWord === '' && /\.qvd$/i.test(path));
+        const formatWord = formatWordOf(clause.format);
+        const isQvd = formatWord === 'qvd' || (formatWord === '' && QVD_SUFFIX.test(path));
         const kind: SourceKind = clause.withConnection !== null ? 'rest' : isQvd ? 'qvd' : 'file';
-        return {
-          ...base,
-          kind,
-          written: clause.written,
-          path,
-          format: clause.format,
-          connection: clause.withConnection,
-          directory: isRelativePath(path) ? this.directory : null,
-        };
+        const directory = isRelativePath(path) ? this.directory : null;
+        return draftSource(unit, statement, kind, clause.written, path, null, [], [], clause.withConnection, clause.format, directory);
       }
       case 'resident':
-        return { ...base, kind: 'resident', written: clause.written, table: this.expand(clause.table) };
       case 'from-field':
-        return { ...base, kind: 'resident', written: clause.written, table: this.expand(clause.table) };
+        return draftSource(unit, statement, 'resident', clause.written, null, this.expand(clause.table), [], [], null, null, null);
       case 'inline':
-        return { ...base, kind: 'inline', written: '' };
+        return draftSource(unit, statement, 'inline', '', null, null, [], [], null, null, null);
       case 'autogenerate':
-        return { ...base, kind: 'autogenerate', written: clause.written };
+        return draftSource(unit, statement, 'autogenerate', clause.written, null, null, [], [], null, null, null);
       case 'sql': {
         const reading = readSql(clause.sqlTokens);
         const tables = reading.tablesWritten.map((t) => this.expand(t));
-        const isRest = reading.isRestShape || /\brest\b/i.test(this.connection ?? '');
+        const isRest = reading.isRestShape || (this.connection !== null && REST_WORD.test(this.connection));
         if (reading.tablesWritten.length === 0 && !isRest) {
           this.diagnose(unit, statement.lineStart, 'SQL statement without a table after FROM; the tables read are unknown.', 'info');
         }
-        return {
-          ...base,
-          kind: isRest ? 'rest' : 'db',
-          written: reading.tablesWritten.join(', '),
-          tablesWritten: reading.tablesWritten,
+        const written = reading.tablesWritten.join(', ');
+        return draftSource(
+          unit,
+          statement,
+          isRest ? 'rest' : 'db',
+          written,
+          null,
+          tables[0] ?? null,
+          reading.tablesWritten,
           tables,
-          table: tables[0] ?? null,
-          connection: this.connection,
-        };
+          this.connection,
+          null,
+          null,
+        );
       }
       case 'extension':
         this.diagnose(unit, statement.lineStart, 'LOAD … EXTENSION (server-side extension) is not followed for lineage.', 'info');
@@ -831,6 +828,68 @@ function expandWildcard(items: readonly LoadFieldItem[], hasWildcard: boolean, b
   if (!hasWildcard) return [...items];
   const named = new Set(items.map((i) => i.name));
   return [...below.filter((name) => !named.has(name)).map((name) => ({ name, expression: name })), ...items];
+}
+
+const QVD_SUFFIX = /\.qvd$/i;
+const REST_WORD = /\brest\b/i;
+const FORMAT_WORD_END = /[\s,]/;
+
+/** First word of a format spec, lower case ("txt, codepage is 1252" → "txt"); '' for none. */
+function formatWordOf(format: string | null): string {
+  if (format === null || format === '') return '';
+  const end = FORMAT_WORD_END.exec(format);
+  return (end === null ? format : format.slice(0, end.index)).toLowerCase();
+}
+
+/**
+ * A source before its target table is known. Explicit literals (not spreads) keep one object
+ * shape; the key order is the one the JSON output has always had.
+ */
+function draftSource(
+  unit: Unit,
+  statement: RawStatement,
+  kind: SourceKind,
+  written: string,
+  path: string | null,
+  table: string | null,
+  tablesWritten: readonly string[],
+  tables: readonly string[],
+  connection: string | null,
+  format: string | null,
+  directory: string | null,
+): Omit<ScriptSource, 'targetTable'> {
+  return {
+    path,
+    table,
+    tablesWritten,
+    tables,
+    connection,
+    format,
+    directory,
+    line: statement.lineStart,
+    lineEnd: statement.lineEnd,
+    includedFrom: unit.includedFrom,
+    kind,
+    written,
+  };
+}
+
+function withTarget(source: Omit<ScriptSource, 'targetTable'>, targetTable: string): ScriptSource {
+  return {
+    path: source.path,
+    table: source.table,
+    tablesWritten: source.tablesWritten,
+    tables: source.tables,
+    connection: source.connection,
+    format: source.format,
+    directory: source.directory,
+    line: source.line,
+    lineEnd: source.lineEnd,
+    includedFrom: source.includedFrom,
+    kind: source.kind,
+    written: source.written,
+    targetTable,
+  };
 }
 
 function defaultTableName(source: Omit<ScriptSource, 'targetTable'>): string {
