@@ -43,6 +43,7 @@ await step('typecheck', npx, ['tsc', '-p', 'tsconfig.node.json', '--noEmit']);
 await step('typecheck (renderer)', npx, ['tsc', '-p', 'tsconfig.web.json', '--noEmit']);
 await step('lint', npx, ['eslint', '.', '--max-warnings', '0']);
 await step('format', npx, ['prettier', '--check', '.', '--log-level', 'warn']);
+await step('Electron configuration (Electronegativity)', 'node', ['scripts/electronegativity.mjs']);
 const buildCode = await step('build', npx, ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
 // Unit and integration tests: under Electron-as-Node where native modules are built for Electron.
