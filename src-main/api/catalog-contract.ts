@@ -24,6 +24,7 @@ import type {
   VariableRow,
   WhereUsedHit,
 } from '../catalog/catalog-types';
+import type { AppDataConnections, UnusedFields } from '../catalog/explorer-queries';
 
 /** An automation with what lineage knows about it. */
 export interface AutomationDetail {
@@ -88,7 +89,11 @@ export const catalogContract = {
     result: returns<CrawlHistoryEntry[]>(),
     doc: 'Crawl runs of a connection with durations, counts and per-app errors.',
   },
-  'catalog/spaces': { args: ref, result: returns<SpaceRow[]>(), doc: 'Spaces (and the personal space) of a snapshot with app counts.' },
+  'catalog/spaces': {
+    args: z.object({ ...snapshotRefShape, withPersonal: z.boolean().optional() }).strict(),
+    result: returns<SpaceRow[]>(),
+    doc: "Spaces of a snapshot with app counts; withPersonal adds the personal space (id 'personal', type 'personal') when it holds apps.",
+  },
   'catalog/collections': { args: ref, result: returns<CollectionRow[]>(), doc: 'Collections of a snapshot with their apps.' },
   'catalog/apps': {
     args: z.object({ ...snapshotRefShape, spaceId: id.nullable().optional() }).strict(),
@@ -121,6 +126,16 @@ export const catalogContract = {
     result: returns<WhereUsedHit[]>(),
     doc: 'Expressions, charts and sheets that use a field, master item or variable.',
   },
+  'catalog/unused-fields': {
+    args: inApp,
+    result: returns<UnusedFields>(),
+    doc: 'Fields of an app that no chart, master item or variable uses (keys and system fields are not checked).',
+  },
+  'catalog/app-data-connections': {
+    args: inApp,
+    result: returns<AppDataConnections>(),
+    doc: 'Data connections an app reads or stores through, from lineage; hasLineage false when the snapshot holds none for it.',
+  },
   'catalog/data-connections': {
     args: ref,
     result: returns<DataConnectionRow[]>(),
@@ -150,6 +165,6 @@ export const catalogContract = {
       })
       .strict(),
     result: returns<SearchResult>(),
-    doc: 'Full-text search over names, titles, descriptions, expressions and scripts, with facets.',
+    doc: 'Full-text search over names, titles, descriptions, expressions and scripts, with facets (owners by name where known).',
   },
 } as const;

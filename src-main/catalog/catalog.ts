@@ -9,6 +9,14 @@ import { AppVersionStore } from './app-version-store';
 import { Annotations, type AnnotationFilter, type NewAnnotation } from './annotations';
 import { corruptCatalog, newerCatalog, notACatalog, olderCatalogReadOnly, snapshotNotFound } from './catalog-errors';
 import { CatalogQueries } from './catalog-queries';
+import {
+  ExplorerQueries,
+  connectionsUsedByApp,
+  personalSpaceRow,
+  withOwnerNames,
+  type AppDataConnections,
+  type UnusedFields,
+} from './explorer-queries';
 import type {
   AnnotationRow,
   ExternalNodeRow,
@@ -21,6 +29,7 @@ import type {
   SnapshotLineage,
   SnapshotRef,
   AppSource,
+  SpaceRow,
 } from './catalog-types';
 import type { AppContent, AppRecord } from '../crawl/records';
 import type { LineageEdge } from './lineage-graph';
@@ -97,6 +106,7 @@ export class Catalog extends CatalogQueries {
   private readonly lineageStore: LineageStore;
   private readonly notes: Annotations;
   private readonly retention: Retention;
+  private readonly explorer: ExplorerQueries;
   private readonly members;
   /** Runs found 'running' from a crashed writer and marked 'interrupted' when this catalog opened. */
   readonly recoveredSnapshotIds: readonly number[];
@@ -113,6 +123,7 @@ export class Catalog extends CatalogQueries {
     this.lineageStore = new LineageStore(db, now);
     this.notes = new Annotations(db, now);
     this.retention = new Retention(db, now);
+    this.explorer = new ExplorerQueries(db);
     this.members = db.prepare<[number], { app_id: string; app_version_id: number; source: AppSource }>(
       'SELECT sa.app_id, sa.app_version_id, sa.source FROM snapshot_app sa JOIN app_version av ON av.id = sa.app_version_id WHERE sa.run_id = ? ORDER BY av.name COLLATE NOCASE, sa.app_id',
     );
@@ -153,8 +164,10 @@ export class Catalog extends CatalogQueries {
 
   // ---- search and lineage -------------------------------------------------------------------
 
+  /** Full-text search; owner facets carry the owners' names where the snapshot knows them. */
   searchCatalog(text: string, options: SearchOptions & SnapshotRef = {}): SearchResult {
-    return this.searchIndex.search(this.snapshotIdOf(options), text, options);
+    const runId = this.snapshotIdOf(options);
+    return withOwnerNames(this.searchIndex.search(runId, text, options), this.explorer.ownerNames(runId));
   }
 
   lineage(ref?: SnapshotRef): SnapshotLineage {
@@ -195,6 +208,31 @@ export class Catalog extends CatalogQueries {
   removeExternalNode(connectionId: string, id: string): boolean {
     this.assertWritable();
     return this.lineageStore.removeExternalNode(connectionId, id);
+  }
+
+  // ---- explorer screens (src-main/catalog/explorer-queries.ts) -------------------------------
+
+  /** Fields of an app that no chart, master item or variable uses (keys and system fields aside). */
+  unusedFields(appId: string, ref?: SnapshotRef): UnusedFields {
+    return this.explorer.unusedFields(this.memberOf(appId, ref).app_version_id);
+  }
+
+  /** Data connections the app's tables read or store through, from the snapshot's lineage. */
+  appDataConnections(appId: string, ref?: SnapshotRef): AppDataConnections {
+    const member = this.memberOf(appId, ref);
+    const snapshot = { snapshotId: member.runId };
+    const graph =
+      this.explorer.appLineageGraph(member.runId, appId, member.app_version_id) ??
+      (this.explorer.hasLegacyAppLineage(member.runId, appId) ? this.lineage(snapshot) : null);
+    if (!graph) return { hasLineage: false, uses: [] };
+    return { hasLineage: true, uses: connectionsUsedByApp(appId, graph, this.dataConnections(snapshot)) };
+  }
+
+  /** The snapshot's spaces followed by the personal pseudo-space (id 'personal') when it holds apps. */
+  spacesWithPersonal(ref?: SnapshotRef): SpaceRow[] {
+    const runId = this.snapshotIdOf(ref);
+    const personal = personalSpaceRow(this.explorer.personalAppCount(runId));
+    return [...this.spaces({ snapshotId: runId }), ...(personal ? [personal] : [])];
   }
 
   // ---- annotations --------------------------------------------------------------------------

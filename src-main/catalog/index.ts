@@ -8,6 +8,7 @@ export type { NewManualEdge, NewExternalNode } from './lineage-store';
 export type { NewAnnotation, AnnotationFilter } from './annotations';
 export type * from './catalog-types';
 export type * from './lineage-graph';
+export type { UnusedFields, AppConnectionUse, AppDataConnections, ConnectionAccess } from './explorer-queries';
 export { exportSnapshot, exportDocument, type ExportFormat, type ExportOptions } from './export/export-snapshot';
 export { buildExportDocument } from './export/build-export';
 export { EXPORT_FORMAT, EXPORT_VERSION, type ExportDocument } from './export/export-model';

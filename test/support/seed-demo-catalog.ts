@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { openCatalog } from '../../src-main/catalog';
 import type { AppContent, AppRecord } from '../../src-main/crawl/records';
 import { appContent, defaultDemoSeed, generateTenant } from '../../src-main/demo-tenant';
+import { appLineageFragment, LINEAGE_FRAGMENT_LAYOUT, tenantLineage } from '../../src-main/lineage';
 
 export interface SeedDemoCatalogOptions {
   /** Number of demo apps. Default 12. */
@@ -17,6 +18,8 @@ export interface SeedDemoCatalogOptions {
    * generated record and content; returns what to store.
    */
   readonly mapApp?: (app: AppRecord, content: AppContent, index: number) => { app: AppRecord; content: AppContent };
+  /** Also store lineage (per-app fragments and the tenant part) the way a crawl does. Default false. */
+  readonly withLineage?: boolean;
 }
 
 export interface SeededCatalog {
@@ -48,7 +51,20 @@ export function seedDemoCatalog(dataDir: string, options: SeedDemoCatalogOptions
       const content = appContent(model, demoApp).truth;
       const stored = options.mapApp ? options.mapApp(demoApp.record, content, index) : { app: demoApp.record, content };
       writer.putApp(stored.app, stored.content);
+      if (options.withLineage)
+        writer.putAppLineage(stored.app.id, LINEAGE_FRAGMENT_LAYOUT, () => appLineageFragment(stored.app, stored.content));
     });
+    if (options.withLineage) {
+      writer.putTenantLineage(
+        LINEAGE_FRAGMENT_LAYOUT,
+        tenantLineage({
+          dataConnections: model.dataConnections.map((c) => c.record),
+          automations: model.automations.map((a) => a.record),
+          spaces: model.spaces.map((s) => s.record),
+          appIds: model.apps.map((a) => a.record.id),
+        }),
+      );
+    }
     const snapshot = writer.commit();
     return { file, snapshotId: snapshot.id, appIds: model.apps.map((a) => a.record.id) };
   } finally {

@@ -19,7 +19,7 @@ export function catalogHandlers(catalog: () => Catalog): CatalogCalls {
     'catalog/connections': () => catalog().connections(),
     'catalog/snapshots': ({ connectionId }) => catalog().snapshotsOfConnection(connectionId),
     'catalog/crawl-history': ({ connectionId }) => catalog().crawlHistory(connectionId),
-    'catalog/spaces': (args) => catalog().spaces(refOf(args)),
+    'catalog/spaces': (args) => (args.withPersonal ? catalog().spacesWithPersonal(refOf(args)) : catalog().spaces(refOf(args))),
     'catalog/collections': (args) => catalog().collections(refOf(args)),
     'catalog/apps': (args) => (args.spaceId === undefined ? catalog().apps(refOf(args)) : catalog().appsInSpace(args.spaceId, refOf(args))),
     'catalog/app': (args) => catalog().appDetail(args.appId, refOf(args)),
@@ -32,6 +32,8 @@ export function catalogHandlers(catalog: () => Catalog): CatalogCalls {
     'catalog/data-model': (args) => catalog().dataModel(args.appId, refOf(args)),
     'catalog/script': (args) => catalog().scriptOfApp(args.appId, refOf(args)),
     'catalog/where-used': (args) => catalog().whereUsed(args.appId, args.target, refOf(args)),
+    'catalog/unused-fields': (args) => catalog().unusedFields(args.appId, refOf(args)),
+    'catalog/app-data-connections': (args) => catalog().appDataConnections(args.appId, refOf(args)),
     'catalog/data-connections': (args) => catalog().dataConnections(refOf(args)),
     'catalog/automations': (args) => catalog().automations(refOf(args)),
     'catalog/automation': (args) => {
