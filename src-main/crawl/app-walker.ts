@@ -14,6 +14,7 @@ import { AppError, toErrorShape, type ErrorShape } from '../api/errors';
 import type { Transport } from '../qlik/connection-options';
 import type { QixContainerEntry, QixDoc, QixNxInfo } from '../qlik/enigma-facade';
 import { openEngineApp, type EngineAccess } from '../qlik/engine-session';
+import { malformedResponse } from '../qlik/error-mapping';
 import { mapAppContent, type ObjectEntry, type RawAppPayloads } from './app-content-mapping';
 import type { AppContent } from './records';
 
@@ -134,9 +135,25 @@ export async function walkApp(options: WalkAppOptions): Promise<WalkedApp> {
   try {
     const raw = await fetchPipelined(engine.doc);
     const engineCalls = engine.callCount();
-    return { content: mapAppContent({ ...raw, dataMetadata: await metadata }), engineCalls };
+    return { content: mapOrRefuse({ ...raw, dataMetadata: await metadata }, options.appId), engineCalls };
   } finally {
     await engine.close();
+  }
+}
+
+/**
+ * The mapping reads engine answers leniently, but a value of a type no engine sends (a list that is
+ * a number, a null entry) can still break it: that app fails as malformed-response, not 'internal'.
+ */
+export function mapOrRefuse(raw: RawAppPayloads, appId: string): AppContent {
+  try {
+    return mapAppContent(raw);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw malformedResponse(
+      { host: 'engine', endpoint: `the engine answers for app ${appId}` },
+      error instanceof Error ? error.message : String(error),
+    );
   }
 }
 

@@ -13,7 +13,7 @@ import WebSocket from 'ws';
 import { createQlikTenantGateway } from '../../../src-main/connections/qlik-tenant-gateway';
 import { startDemoTenant, type DemoTenant } from '../../../src-main/demo-tenant';
 import { startServe, type RunningServer } from '../../../src-main/serve/server';
-import { makeTestService } from '../../support/service';
+import { makeTestService, memoryKeytar } from '../../support/service';
 import { isCliBuilt, runCliChild } from '../reliability/cli-child';
 import { canaryKey, containsCanary, filesHoldingCanary } from './canary';
 
@@ -83,13 +83,14 @@ describe('the service over serve (saved connection, key in a fake keychain)', ()
   let server: RunningServer;
   let made: ReturnType<typeof makeTestService>;
   const gateway = createQlikTenantGateway();
+  const keytar = memoryKeytar();
   const received: string[] = [];
   const printed: string[] = [];
   let ws: WebSocket;
   let nextId = 1;
 
   beforeAll(async () => {
-    made = makeTestService({ tenants: gateway, userDataDir: join(root, 'service') });
+    made = makeTestService({ tenants: gateway, userDataDir: join(root, 'service'), keytar });
     server = await startServe({
       service: made.service,
       events: made.events,
@@ -182,7 +183,7 @@ describe('the service over serve (saved connection, key in a fake keychain)', ()
       tenant.setFaults({});
     }
 
-    expect([...made.keytar.entries.values()]).toContain(canary); // the keychain is the one place it lives
+    expect([...keytar.entries.values()]).toContain(canary); // the keychain is the one place it lives
     const { scanned, leaking } = filesHoldingCanary(made.userDataDir, canary);
     expect(scanned.map((f) => f.slice(made.userDataDir.length + 1))).toEqual(
       expect.arrayContaining(['connections.json', 'exported.qmesnap']),
