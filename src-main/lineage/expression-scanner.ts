@@ -123,14 +123,47 @@ interface ScanContext {
   readonly masterNames: ReadonlySet<string>;
 }
 
+interface NameSink {
+  add(value: string): void;
+}
+
 interface ScanResult {
-  readonly fields: OrderedSet;
-  readonly setAnalysisFields: OrderedSet;
-  readonly variables: OrderedSet;
-  readonly masterItems: OrderedSet;
-  readonly functions: OrderedSet;
-  readonly aggregations: OrderedSet;
-  readonly mappings: OrderedSet;
+  readonly fields: NameSink;
+  readonly setAnalysisFields: NameSink;
+  readonly variables: NameSink;
+  readonly masterItems: NameSink;
+  readonly functions: NameSink;
+  readonly aggregations: NameSink;
+  readonly mappings: NameSink;
+}
+
+const DISCARD: NameSink = {
+  add(): void {
+    // Not asked for.
+  },
+};
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+const LOAD_CONTEXT: ScanContext = { known: null, variableNames: NO_NAMES, masterNames: NO_NAMES };
+
+/**
+ * What the analyzer keeps of a load expression: `scanExpression(expression)`'s fields and
+ * mappings, without collecting the rest.
+ */
+export function scanLoadExpression(expression: string): { fields: string[]; mappings: string[] } {
+  const fields = new OrderedSet();
+  const mappings = new OrderedSet();
+  const result: ScanResult = {
+    fields,
+    setAnalysisFields: DISCARD,
+    variables: DISCARD,
+    masterItems: DISCARD,
+    functions: DISCARD,
+    aggregations: DISCARD,
+    mappings,
+  };
+  scanInto(expression.trim().replace(/^=/, ''), LOAD_CONTEXT, result, 0);
+  return { fields: fields.items, mappings: mappings.items };
 }
 
 const MAX_NESTING = 8;

@@ -4,7 +4,7 @@
  * defines it). Variables are expanded where the script gave them a value we can know.
  */
 import { expandVariables, letValue, setValue, unquote } from './variable-expander';
-import { scanExpression } from './expression-scanner';
+import { scanLoadExpression } from './expression-scanner';
 import { ScriptLexer, type SectionMarker, type Token } from './script-lexer';
 import { StatementSplitter, upper, isNameToken, labelText, type RawStatement } from './statement-splitter';
 import { isLoadHead, parseLoadStatement, sliceTokens, skipParens, type LoadFieldItem, type ParsedLoad } from './load-statement-parser';
@@ -661,15 +661,16 @@ class ScriptReader {
 
   addField(table: MutableTable, item: LoadFieldItem, line: number): void {
     const name = this.qualify(table.name, item.name);
-    // Most fields are plain columns; scanning them as expressions would only cost time.
-    const isPlain =
-      /^[\w.%#$@§]+$/.test(item.expression) ||
-      (item.expression.startsWith('[') && item.expression.indexOf(']') === item.expression.length - 1);
-    const scan = isPlain ? { fields: [unquote(item.expression)], mappings: [] } : scanExpression(item.expression);
-    const derivation: FieldDerivation = { expression: item.expression, fromFields: scan.fields, mappings: scan.mappings, line };
+    const expression = item.expression;
     const existing = table.fields.get(name);
+    // A derivation already known for this field (the same load again) is kept once: no rescan.
+    if (existing && existing.derivations.some((d) => d.expression === expression)) return;
+    // Most fields are plain columns; scanning them as expressions would only cost time.
+    const isPlain = PLAIN_FIELD.test(expression) || (expression.startsWith('[') && expression.indexOf(']') === expression.length - 1);
+    const scan = isPlain ? { fields: [unquote(expression)], mappings: [] } : scanLoadExpression(expression);
+    const derivation: FieldDerivation = { expression, fromFields: scan.fields, mappings: scan.mappings, line };
     if (existing) {
-      if (!existing.derivations.some((d) => d.expression === derivation.expression)) existing.derivations.push(derivation);
+      existing.derivations.push(derivation);
       return;
     }
     table.fields.set(name, { name, derivations: [derivation] });
@@ -831,6 +832,7 @@ function expandWildcard(items: readonly LoadFieldItem[], hasWildcard: boolean, b
 }
 
 const QVD_SUFFIX = /\.qvd$/i;
+const PLAIN_FIELD = /^[\w.%#$@§]+$/;
 const REST_WORD = /\brest\b/i;
 const FORMAT_WORD_END = /[\s,]/;
 

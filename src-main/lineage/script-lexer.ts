@@ -275,7 +275,9 @@ export class ScriptLexer {
         this.steps += end - pos;
         const word = text.slice(pos, end);
         const startsStatement = this.isLineStart || this.afterSemicolon;
-        if (startsStatement) {
+        // Cheap filter first: an ASCII first letter must be R or T for REM / TRACE.
+        const first = code < 128 ? code | 32 : 0;
+        if (startsStatement && (first === 0 || first === 114 || first === 116)) {
           const isTrace = isWordKeyword(text, pos, end, 'TRACE');
           if (isTrace || isWordKeyword(text, pos, end, 'REM')) {
             const rawEnd = findFreeTextEnd(text, end, isTrace);
