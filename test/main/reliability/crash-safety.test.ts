@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../../src-main/catalog';
 import { startDemoTenant, type DemoTenant } from '../../../src-main/demo-tenant';
-import { createRandom } from '../../../src-main/demo-tenant/prng';
+import { createRandom, deriveSeed } from '../../../src-main/demo-tenant/prng';
 import { isCliBuilt, runCliChild } from './cli-child';
 import { snapshotFingerprint } from './fault-kit';
 
@@ -48,9 +48,9 @@ describe.skipIf(!isCliBuilt)('kill -9 during a crawl (built CLI; run `npx electr
       const before = snapshotFingerprint(catalog, previousId);
       catalog.close();
 
-      // Slow enough that the seeded moment lands anywhere from start-up to the commit.
+      // Slow enough (about 2 s) that the seeded moment lands anywhere from the first snapshot write to the commit.
       tenant.setFaults({ latencyMs: 120 });
-      const killAfterMs = Math.floor(createRandom(seed).next() * 2_500);
+      const killAfterMs = 150 + Math.floor(createRandom(deriveSeed(seed, 'kill')).next() * 1_250);
       const second = runCliChild(crawlArgs(db), childEnv());
       await second.started;
       await new Promise((resolve) => setTimeout(resolve, killAfterMs));
