@@ -52,6 +52,25 @@ test.describe('app shell over serve', () => {
     await page.screenshot({ path: join(screenshots, 'shell-dark.png') });
   });
 
+  test('the built page carries a strict Content-Security-Policy (the one the Electron window loads too)', async ({ page, serve }) => {
+    const response = await page.goto(serve.url);
+    const header = (await response?.allHeaders())?.['content-security-policy'] ?? '';
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    for (const policy of [header, meta ?? '']) {
+      expect(policy).toContain("script-src 'self'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).not.toContain('unsafe-eval');
+    }
+    // An inline script is refused by that policy.
+    const ran = await page.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inlineRan = true';
+      document.body.append(script);
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(ran).toBe(false);
+  });
+
   test('a page without the token gets nothing', async ({ browser, serve }) => {
     const context = await browser.newContext();
     const page = await context.newPage();
