@@ -116,6 +116,47 @@ test.describe('catalog browser over serve', () => {
     await shoot(page, 'catalog-data-model');
   });
 
+  test('the tree opens down to a sheet reached by its URL and highlights it', async ({ page, seededServe }) => {
+    await page.goto(seededServe.url);
+    await page.getByRole('table', { name: 'All apps' }).getByRole('link', { name: 'Sales Overview' }).click();
+    await page.getByRole('link', { name: '<img src=x onerror=alert(1)> Overview' }).click();
+    await expect(page.getByRole('heading', { name: '<img src=x onerror=alert(1)> Overview' })).toBeVisible();
+    const sheetUrl = page.url();
+
+    // A fresh load of the sheet's URL: nothing was clicked in the tree.
+    await page.goto('about:blank');
+    await page.goto(sheetUrl);
+    const tree = page.getByRole('navigation', { name: 'Catalog tree' });
+    const current = tree.locator('[aria-current="page"]');
+    await expect(current).toHaveCount(1);
+    await expect(current).toContainText('<img src=x onerror=alert(1)> Overview');
+    await expect(current).toBeInViewport();
+    await expect(tree.getByRole('button', { name: 'Sales Overview' })).toBeVisible();
+    // Apps outside shared spaces are counted without loading them.
+    await expect(tree.getByRole('button', { name: /^Personal\b/ })).toContainText(/\d+ apps? · outside shared spaces/);
+    await shoot(page, 'catalog-tree-follows-route');
+
+    // A chart's page opens its sheet in the tree and highlights the chart.
+    await page
+      .getByRole('figure', { name: /Sheet preview/ })
+      .getByRole('link', { name: /^Revenue\b/ })
+      .first()
+      .click();
+    await expect(page.getByRole('heading', { name: 'Revenue', exact: true })).toBeVisible();
+    await expect(tree.locator('[aria-current="page"]')).toContainText('Revenue');
+  });
+
+  test('lists the data connections an app uses, from its script when the snapshot has no lineage', async ({ page, seededServe }) => {
+    await page.goto(seededServe.url);
+    await page.getByRole('table', { name: 'All apps' }).getByRole('link', { name: 'Sales Extract' }).click();
+    await page.getByRole('tab', { name: 'Connections used' }).click();
+    const table = page.getByRole('table', { name: 'Data connections used' });
+    await expect(table).toContainText('Snowflake_PROD');
+    await expect(table).toContainText('DataFiles');
+    await expect(page.getByText(/matched by the names its script uses/)).toBeVisible();
+    await shoot(page, 'catalog-app-connections');
+  });
+
   test('the ? key lists the keyboard shortcuts', async ({ page, seededServe }) => {
     await page.goto(seededServe.url);
     await expect(page.getByLabel('Catalog scope')).toBeVisible();

@@ -41,16 +41,18 @@ test.describe('search over serve', () => {
     await expect(results.getByRole('listitem').first()).toBeVisible();
     const allCount = await results.getByRole('listitem').count();
     await expect(page.getByRole('group', { name: 'Space filter' })).toContainText('Sales');
-    await expect(page.getByRole('group', { name: 'Owner filter' })).toBeVisible();
+    // Owners by name, not by their Qlik user ids.
+    const owners = page.getByRole('group', { name: 'Owner filter' });
+    await expect(owners.getByRole('button').first()).toHaveAccessibleName(/^Owner: [A-Z][a-z]+ [A-Z][a-z]+ \(\d+\)$/);
     // Snippets mark the query's words, as text.
     await expect(results.locator('mark').first()).toHaveText(/revenue/i);
     await page.screenshot({ path: join(screenshots, 'search.png') });
 
-    await page
-      .getByRole('group', { name: 'Type filter' })
-      .getByRole('checkbox', { name: /Master measure/ })
-      .check();
+    // The checkbox mirrors the URL, which React Router updates in a transition: click, then wait for it.
+    const masterMeasures = page.getByRole('group', { name: 'Type filter' }).getByRole('checkbox', { name: /Master measure/ });
+    await masterMeasures.click();
     await expect(page).toHaveURL(/type=master-measure/);
+    await expect(masterMeasures).toBeChecked();
     await expect(results.getByRole('listitem')).not.toHaveCount(allCount);
     const filtered = await results.getByRole('listitem').all();
     expect(filtered.length).toBeGreaterThan(0);

@@ -32,7 +32,13 @@ export function CatalogScreen() {
           }}
           visibleFrom="md"
         >
-          <ScrollArea.Autosize mah="calc(100vh - var(--app-shell-header-height) - 110px)" type="hover" scrollbars="y">
+          {/* The content keeps the tree's width, so long names end in an ellipsis instead of widening every row. */}
+          <ScrollArea.Autosize
+            mah="calc(100vh - var(--app-shell-header-height) - 110px)"
+            type="hover"
+            scrollbars="y"
+            styles={{ content: { width: '100%', minWidth: 0 } }}
+          >
             <CatalogTree />
           </ScrollArea.Autosize>
         </Box>

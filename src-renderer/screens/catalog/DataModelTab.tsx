@@ -1,16 +1,12 @@
 import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDatabaseOff, IconKey, IconTable } from '@tabler/icons-react';
-import { useQueries } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router-dom';
-import type { DataModel, DataModelTable, WhereUsedHit } from '../../../src-main/catalog/catalog-types';
-import { call } from '../../api/client';
-import { useReadyScope } from '../../catalog-scope';
+import type { DataModelTable } from '../../../src-main/catalog/catalog-types';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryView } from '../../components/QueryView';
 import { catalogPaths } from './catalog-paths';
 import { formatCount } from './format';
-import { fieldsToCheckForUse } from './unused-fields';
 import { useCatalogCall } from './use-catalog-call';
 
 export function DataModelTab({ appId }: { appId: string }) {
@@ -62,7 +58,7 @@ export function DataModelTab({ appId }: { appId: string }) {
                 <TableCard key={table.name} appId={appId} table={table} />
               ))}
             </SimpleGrid>
-            <UnusedFields appId={appId} model={data} />
+            <UnusedFields appId={appId} />
           </Stack>
         )
       }
@@ -120,53 +116,42 @@ function TableCard({ appId, table }: { appId: string; table: DataModelTable }) {
 }
 
 /** Fields no chart, master item or variable of the app refers to: candidates to drop from the load. */
-function UnusedFields({ appId, model }: { appId: string; model: DataModel }) {
-  const { ref } = useReadyScope();
-  const candidates = fieldsToCheckForUse(model.fields);
-  const results = useQueries({
-    queries: candidates.map((field) => {
-      const args = { ...ref, appId, target: { kind: 'field' as const, name: field.name } };
-      return { queryKey: ['catalog/where-used', args], queryFn: (): Promise<WhereUsedHit[]> => call('catalog/where-used', args) };
-    }),
-  });
-  const isLoading = results.some((r) => r.isPending);
-  const failed = results.find((r) => r.error);
-  const unused = candidates.filter((_, i) => results[i]?.data?.length === 0);
-
+function UnusedFields({ appId }: { appId: string }) {
+  const result = useCatalogCall('catalog/unused-fields', { appId });
   return (
     <Stack gap={6} aria-label="Unused fields">
       <Title order={3} size="h5">
         Unused fields
       </Title>
-      {failed?.error ? (
+      {result.error ? (
         <Alert color="orange" variant="light">
-          Could not check every field: {failed.error.message}
+          Could not check the fields: {result.error.message}
         </Alert>
-      ) : isLoading ? (
+      ) : !result.data ? (
         <Text size="sm" c="dimmed">
-          Checking {candidates.length} fields…
+          Checking the fields…
         </Text>
-      ) : unused.length === 0 ? (
+      ) : result.data.unused.length === 0 ? (
         <Text size="sm" c="dimmed">
           Every non-key field is used by a chart, master item or variable.
         </Text>
       ) : (
         <>
           <Text size="sm" c="dimmed">
-            {unused.length} of {candidates.length} non-key fields are used by no chart, master item or variable of this app (other apps may
-            read them from its QVDs).
+            {result.data.unused.length} of {result.data.checkedCount} non-key fields are used by no chart, master item or variable of this
+            app (other apps may read them from its QVDs).
           </Text>
           <Group gap={6}>
-            {unused.map((f) => (
+            {result.data.unused.map((name) => (
               <Badge
-                key={f.name}
+                key={name}
                 component={Link}
-                to={catalogPaths.field(appId, f.name)}
+                to={catalogPaths.field(appId, name)}
                 variant="outline"
                 color="gray"
                 style={{ cursor: 'pointer', textTransform: 'none' }}
               >
-                {f.name}
+                {name}
               </Badge>
             ))}
           </Group>

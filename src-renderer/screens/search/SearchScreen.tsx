@@ -6,7 +6,7 @@ import { Anchor, Badge, Checkbox, Group, Paper, Stack, Text, TextInput, Title, U
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { IconSearch, IconSearchOff } from '@tabler/icons-react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { FacetCount, SearchEntityType, SearchHit } from '../../../src-main/catalog/catalog-types';
 import { EmptyState } from '../../components/EmptyState';
@@ -140,11 +140,6 @@ function SearchResults({
     },
     { placeholderData: keepPreviousData },
   );
-  const apps = useCatalogCall('catalog/apps', {});
-  const ownerNames = useMemo(
-    () => new Map((apps.data ?? []).flatMap((a) => (a.ownerId && a.ownerName ? [[a.ownerId, a.ownerName] as const] : []))),
-    [apps.data],
-  );
   const hasFilters = types.length > 0 || spaceId || appId || ownerId;
 
   return (
@@ -172,14 +167,8 @@ function SearchResults({
             </Facet>
             <PickFacet title="Space" facet="space" values={data.facets.space} selected={spaceId} onPick={onPick} />
             <PickFacet title="App" facet="app" values={data.facets.app} selected={appId} onPick={onPick} />
-            <PickFacet
-              title="Owner"
-              facet="owner"
-              values={data.facets.owner}
-              selected={ownerId}
-              onPick={onPick}
-              labelOf={(f) => ownerNames.get(f.value) ?? f.label}
-            />
+            {/* Owner labels are names where the snapshot knows them (catalog/search does the lookup). */}
+            <PickFacet title="Owner" facet="owner" values={data.facets.owner} selected={ownerId} onPick={onPick} />
             {hasFilters && (
               <Anchor component="button" size="sm" onClick={onClear} ta="left">
                 Clear filters
@@ -253,14 +242,12 @@ function PickFacet({
   values,
   selected,
   onPick,
-  labelOf = (f) => f.label,
 }: {
   title: string;
   facet: SingleFacet;
   values: readonly FacetCount[];
   selected: string | undefined;
   onPick: (facet: SingleFacet, value: string) => void;
-  labelOf?: (f: FacetCount) => string;
 }) {
   if (values.length === 0) return null;
   return (
@@ -272,11 +259,11 @@ function PickFacet({
             key={f.value}
             onClick={() => onPick(facet, f.value)}
             aria-pressed={isSelected}
-            aria-label={`${title}: ${labelOf(f)} (${f.count})`}
+            aria-label={`${title}: ${f.label} (${f.count})`}
           >
             <Group gap={4} wrap="nowrap" justify="space-between">
               <Text size="sm" fw={isSelected ? 700 : 400} c={isSelected ? 'teal' : undefined} truncate>
-                {labelOf(f)}
+                {f.label}
               </Text>
               <Text size="xs" c="dimmed">
                 {f.count}
