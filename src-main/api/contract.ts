@@ -116,6 +116,11 @@ export const contract = {
     result: returns<ConnectionView>(),
     doc: 'Checks that the tenant answers and the key works; errors say what to fix.',
   },
+  'connections/demo-revision': {
+    args: z.object({ revision: z.union([z.literal(1), z.literal(2)]) }).strict(),
+    result: returns<ConnectionView>(),
+    doc: 'Makes the built-in demo tenant present revision 1 or 2 (documented changes), so a crawl after switching shows a diff.',
+  },
   'keychain/status': {
     args: noArgs,
     result: returns<KeychainStatusView>(),

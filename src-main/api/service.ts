@@ -78,6 +78,7 @@ export function startService(deps: ServiceDeps): ServiceHandle {
     'connections/save': (input) => connections.save(input),
     'connections/delete': ({ id }) => connections.delete(id),
     'connections/validate': ({ id }) => connections.validate(id),
+    'connections/demo-revision': ({ revision }) => connections.setDemoRevision(revision),
     'keychain/status': () => connections.keychainStatus(),
     'crawl/start': (request) => crawls.start(request),
     'crawl/cancel': ({ jobId }) => crawls.cancel(jobId),

@@ -68,6 +68,12 @@ export class ConnectionService {
     return endpointFor(connection, await resolveApiKey(this.keychain, connection.id, this.env));
   }
 
+  /** Switches the built-in demo tenant to revision 1 or 2 (the next crawl sees it). */
+  async setDemoRevision(revision: 1 | 2): Promise<ConnectionView> {
+    await this.gateway.setDemoRevision(revision);
+    return this.view(this.store.get(DEMO_CONNECTION_ID));
+  }
+
   get(id: string): ConnectionConfig {
     return this.store.get(id);
   }
@@ -80,6 +86,12 @@ export class ConnectionService {
   private async view(connection: ConnectionConfig): Promise<ConnectionView> {
     const isBuiltIn = connection.id === DEMO_CONNECTION_ID;
     const hasKey = isBuiltIn || (await this.keychain.get(connection.id).then(Boolean, () => false));
-    return { ...connection, ...(this.healthById.get(connection.id) ?? unknownHealth), hasKey, isBuiltIn };
+    return {
+      ...connection,
+      ...(this.healthById.get(connection.id) ?? unknownHealth),
+      hasKey,
+      isBuiltIn,
+      ...(isBuiltIn ? { demoRevision: this.gateway.demoRevision() } : {}),
+    };
   }
 }

@@ -9,6 +9,7 @@ import type { TenantGateway } from './tenant-gateway';
 
 export function createQlikTenantGateway(): TenantGateway {
   let demo: Promise<DemoTenant> | undefined;
+  let revision: 1 | 2 = 1;
 
   return {
     async validate(endpoint) {
@@ -23,12 +24,18 @@ export function createQlikTenantGateway(): TenantGateway {
       return { identity: check.userName ?? check.userId };
     },
     async demoEndpoint() {
-      demo ??= startDemoTenant();
+      demo ??= startDemoTenant({ revision });
       const tenant = await demo.catch((error: unknown) => {
         demo = undefined;
         throw error;
       });
       return { url: tenant.url, apiKey: tenant.apiKey, proxy: null, caFile: null, caPem: tenant.caCertPem ?? null };
+    },
+    demoRevision: () => revision,
+    async setDemoRevision(next) {
+      revision = next;
+      // A running tenant switches in place, so the next crawl sees the other revision.
+      if (demo) (await demo).setRevision(next);
     },
     async close() {
       const running = demo;

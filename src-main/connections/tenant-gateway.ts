@@ -28,6 +28,9 @@ export interface TenantGateway {
   validate(endpoint: TenantEndpoint): Promise<ValidatedIdentity>;
   /** Starts the demo tenant on first use and returns its endpoint. */
   demoEndpoint(): Promise<TenantEndpoint>;
+  /** Which state of itself the demo tenant presents: 1, or 2 with documented changes to diff. */
+  demoRevision(): 1 | 2;
+  setDemoRevision(revision: 1 | 2): Promise<void>;
   close(): Promise<void>;
 }
 

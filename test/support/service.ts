@@ -36,6 +36,8 @@ export function fakeGateway(): TenantGateway & { validated: TenantEndpoint[] } {
       return { identity: 'Crawler Service' };
     },
     demoEndpoint: async () => ({ url: 'http://127.0.0.1:1', apiKey: 'good-key-123', proxy: null, caFile: null, caPem: null }),
+    demoRevision: () => 1,
+    setDemoRevision: async () => undefined,
     close: async () => undefined,
   };
 }

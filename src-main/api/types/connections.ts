@@ -49,6 +49,8 @@ export interface ConnectionView extends ConnectionConfig, ConnectionHealth {
   /** Whether a key is stored in the keychain for this connection (the key itself never leaves main). */
   readonly hasKey: boolean;
   readonly isBuiltIn: boolean;
+  /** The built-in demo tenant only: which revision of itself it presents (2 = documented changes to diff). */
+  readonly demoRevision?: 1 | 2;
 }
 
 export interface KeychainStatusView {

@@ -1,4 +1,18 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Menu, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Menu,
+  SegmentedControl,
+  Skeleton,
+  Stack,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { IconDots, IconKey, IconPencil, IconPlugConnected, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ConnectionView } from '../../../src-main/api/types/connections';
@@ -82,6 +96,7 @@ function ConnectionCard({ connection, onEdit }: { connection: ConnectionView; on
               ? 'A simulated Qlik Cloud tenant that runs inside the app: try everything without a real key.'
               : connection.url}
           </Text>
+          {connection.isBuiltIn && <DemoRevisionPicker revision={connection.demoRevision ?? 1} />}
           <Group gap="md">
             {connection.clientManaged && (
               <Badge variant="outline" color="grape" size="sm">
@@ -140,5 +155,27 @@ function ConnectionCard({ connection, onEdit }: { connection: ConnectionView; on
       {connection.clientManaged && <SessionsPanel connection={connection} />}
       {remove.error && <ErrorAlert error={remove.error} title="Not deleted" />}
     </Card>
+  );
+}
+
+/** The demo tenant can present a later state of itself, so a second crawl has changes to compare. */
+function DemoRevisionPicker({ revision }: { revision: 1 | 2 }) {
+  const choose = useCallMutation('connections/demo-revision', ['connections/list']);
+  return (
+    <Group gap="xs">
+      <Text size="xs" id="demo-revision-label">
+        Tenant state
+      </Text>
+      <SegmentedControl
+        size="xs"
+        aria-labelledby="demo-revision-label"
+        value={String(choose.variables?.revision ?? revision)}
+        onChange={(value) => choose.mutate({ revision: value === '2' ? 2 : 1 })}
+        data={[
+          { value: '1', label: 'Revision 1' },
+          { value: '2', label: 'Revision 2 (a week later: renamed sheet, changed measure, dropped table, app deleted and added)' },
+        ]}
+      />
+    </Group>
   );
 }

@@ -1,0 +1,35 @@
+import { fileURLToPath } from 'node:url';
+import { expect, test } from './fixtures';
+
+const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+test('two crawls of the demo tenant with revision 2 between them show exactly its changes', async ({ page, demoServe }) => {
+  await page.goto(demoServe.url);
+  // The first run crawled revision 1 by itself.
+  await page.getByLabel('Sections').getByText('Crawl', { exact: true }).click();
+  const history = page.getByRole('table', { name: 'Crawl history' });
+  await expect(history.getByText('complete').first()).toBeVisible({ timeout: 30_000 });
+  const crawlsBefore = await history.getByRole('row').count();
+
+  await page.getByLabel('Sections').getByText('Connections', { exact: true }).click();
+  const demo = page.getByLabel('Connection Demo tenant');
+  await demo.getByText(/^Revision 2/).click();
+  await expect(demo.getByRole('radio', { name: /^Revision 2/ })).toBeChecked();
+
+  await page.getByLabel('Sections').getByText('Crawl', { exact: true }).click();
+  await page.getByRole('button', { name: 'Start crawl' }).click();
+  await expect(history.getByRole('row')).toHaveCount(crawlsBefore + 1, { timeout: 30_000 });
+  await expect(page.getByLabel('Crawl of Demo tenant').first()).toContainText('complete');
+
+  await page.getByLabel('Sections').getByText('Snapshots', { exact: true }).click();
+  const snapshots = page.getByRole('table', { name: 'Snapshots' });
+  const ids = (await snapshots.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.getAttribute('aria-label') ?? '')))
+    .map((label) => Number(/(\d+)$/.exec(label)?.[1]))
+    .sort((a, b) => b - a);
+  await snapshots.getByRole('checkbox', { name: `Select snapshot ${ids[1]}` }).check();
+  await snapshots.getByRole('checkbox', { name: `Select snapshot ${ids[0]}` }).check();
+  await page.getByRole('button', { name: 'Compare selected' }).click();
+  await expect(page.getByLabel('Summary')).toHaveText(/^3 apps changed, 1 app added, 1 app removed, 1 sheet changed/);
+  await expect(page.getByRole('table', { name: 'P&L (reviewed) changes' })).toBeVisible();
+  await page.screenshot({ path: `${screenshots}demo-revision-diff.png` });
+});
