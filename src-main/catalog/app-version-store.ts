@@ -125,6 +125,9 @@ export class AppVersionStore {
   private readonly insertScript;
   private readonly insertEngineLineage;
   private readonly insertSearchDoc;
+  private readonly insertPending;
+  private readonly indexPending;
+  private readonly clearPending;
   private readonly versionById;
   private readonly sheetsOf;
   private readonly objectsOf;
@@ -184,6 +187,13 @@ export class AppVersionStore {
       INSERT INTO search_doc (app_version_id, entity_type, entity_id, sheet_id, title, body)
       VALUES (?, ?, ?, ?, ?, ?)`);
 
+    // Migration 003: documents of a pending version skip the insert trigger and are indexed in bulk.
+    this.insertPending = db.prepare('INSERT OR IGNORE INTO search_pending (app_version_id) VALUES (?)');
+    this.indexPending = db.prepare(`
+      INSERT INTO search_fts (rowid, title, body)
+      SELECT d.id, d.title, d.body FROM search_pending p JOIN search_doc d ON d.app_version_id = p.app_version_id`);
+    this.clearPending = db.prepare('DELETE FROM search_pending');
+
     this.versionById = db.prepare<[number], RawVersion>('SELECT * FROM app_version WHERE id = ?');
     this.sheetsOf = db.prepare<[number], Record<string, unknown>>('SELECT * FROM sheet WHERE app_version_id = ? ORDER BY position');
     this.objectsOf = db.prepare<[number], Record<string, unknown>>(
@@ -205,7 +215,10 @@ export class AppVersionStore {
     );
   }
 
-  /** Call inside a transaction: stores the version unless an identical one exists. */
+  /**
+   * Call inside a transaction: stores the version unless an identical one exists. A new version's
+   * search documents are pending until indexPendingDocuments() (migration 003).
+   */
   store(runId: number, app: AppRecord, rawContent: AppContent, now: string): StoredVersion {
     const content = withSecretsMasked(rawContent);
     const contentHash = appContentHash(app, content);
@@ -246,8 +259,20 @@ export class AppVersionStore {
       fieldCount: content.fields.length,
     });
     const versionId = Number(info.lastInsertRowid);
+    this.insertPending.run(versionId);
     this.storeChildren(versionId, app, content);
     return { versionId, contentHash, isNew: true };
+  }
+
+  /**
+   * Call inside a transaction: indexes the search documents of every pending version (stored by
+   * store() since the last call, by this writer or a crashed one) in one statement. Returns how
+   * many documents were indexed. Search only sees a version's documents after this.
+   */
+  indexPendingDocuments(): number {
+    const indexed = this.indexPending.run().changes;
+    this.clearPending.run();
+    return indexed;
   }
 
   private doc(versionId: number, type: SearchEntityType, id: string, sheetId: string | null, title: string, body: string): void {

@@ -66,8 +66,12 @@ const copyPlan: Readonly<Record<string, string>> = {
   search_doc: 'run_id = @run OR app_version_id IN (SELECT app_version_id FROM src.snapshot_app WHERE run_id = @run)',
 };
 
-/** Tables deliberately left out: crawl staging, and FTS5's shadow tables (rebuilt by the trigger). */
-const notCopied = new Set(['staged_app', 'snapshot_file']);
+/**
+ * Tables deliberately left out: crawl staging, the list of versions whose search documents are
+ * not indexed yet (migration 003; a published snapshot's versions are all indexed, and the copied
+ * documents are indexed by the trigger), and FTS5's shadow tables (rebuilt by the trigger).
+ */
+const notCopied = new Set(['staged_app', 'search_pending', 'snapshot_file']);
 const isFtsShadow = (name: string) => name === 'search_fts' || name.startsWith('search_fts_');
 
 export interface WriteSnapshotFileOptions {

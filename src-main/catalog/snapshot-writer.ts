@@ -66,6 +66,12 @@ export function urlWithoutCredentials(url: string): string {
   }
 }
 
+/**
+ * New app versions whose search documents are indexed together (migration 003): one bulk insert
+ * into the FTS index per this many versions during a crawl, the rest when the snapshot is published.
+ */
+export const SEARCH_INDEX_BATCH = 32;
+
 export const INTERRUPTED_MESSAGE = 'The crawl stopped before it finished (the app, worker or computer closed).';
 
 export class SnapshotStore {
@@ -204,6 +210,8 @@ export class SnapshotStore {
         this.deleteStaged.run(run.id);
         recovered.push(run.id);
       }
+      // Versions a crashed writer stored but did not index yet: searchable from now on.
+      if (recovered.length > 0) this.versions.indexPendingDocuments();
     })();
     return recovered;
   }
@@ -269,6 +277,8 @@ export class SnapshotStore {
 /** The handle a crawl writes one snapshot through. Methods are synchronous (better-sqlite3). */
 export class SnapshotWriter {
   private state: 'open' | 'committed' | 'aborted' = 'open';
+  /** New versions stored since their search documents were last indexed. */
+  private unindexedVersions = 0;
 
   constructor(
     private readonly store: SnapshotStore,
@@ -357,8 +367,15 @@ export class SnapshotWriter {
       const stored = this.store.versions.store(this.snapshotId, app, content, this.store.now().toISOString());
       this.s.insertApp.run(this.connectionId, app.id, this.snapshotId);
       this.s.stage.run(this.snapshotId, app.id, stored.versionId, 'crawled');
+      if (stored.isNew && ++this.unindexedVersions >= SEARCH_INDEX_BATCH) this.indexSearchDocuments();
       return stored;
     });
+  }
+
+  /** Inside a transaction: bulk-indexes the search documents of the versions stored so far. */
+  private indexSearchDocuments(): void {
+    this.store.versions.indexPendingDocuments();
+    this.unindexedVersions = 0;
   }
 
   /** Delta crawl: the app did not change, so this snapshot shows the previous snapshot's version. */
@@ -450,11 +467,21 @@ export class SnapshotWriter {
     });
   }
 
+  /**
+   * Runs several writes in ONE transaction (the calls inside nest as savepoints): a crawl writes
+   * the apps whose answers arrived together this way, with fewer commits. All or none.
+   */
+  batch<T>(work: () => T): T {
+    return this.tx(work);
+  }
+
   /** Publishes the snapshot: membership and status flip in one transaction. */
   commit(): SnapshotRow {
     this.tx(() => {
       const status = this.s.runStatus.get(this.snapshotId)?.status ?? 'missing';
       if (status !== 'running') throw snapshotClosed(this.snapshotId, status);
+      // Every version the snapshot shows is searchable the moment it is published.
+      this.indexSearchDocuments();
       this.s.publishMembers.run(this.snapshotId);
       this.s.deleteStaged.run(this.snapshotId);
       const counts = new Map(this.s.memberCounts.all(this.snapshotId).map((r) => [r.source, r.n]));
@@ -479,6 +506,8 @@ export class SnapshotWriter {
     this.tx(() => {
       this.s.finishUnsuccessfully.run({ runId: this.snapshotId, status, finishedAt: this.store.now().toISOString(), error: reason });
       this.s.deleteStaged.run(this.snapshotId);
+      // The versions stay (a later crawl may share them); their documents are indexed like any other.
+      this.indexSearchDocuments();
     });
     this.finish('aborted');
     return this.readSnapshot(this.snapshotId);

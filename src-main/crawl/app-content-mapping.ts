@@ -157,6 +157,16 @@ export function mapSheetsAndObjects(entries: readonly ObjectEntry[]): { sheets: 
     for (const childId of declaredChildIds(dataOf(entry))) if (!parentOf.has(childId)) parentOf.set(childId, entry.qInfo.qId);
   }
 
+  // Each parent's children in entry order (one pass, instead of a scan of every entry per object).
+  const childrenOf = new Map<string, ObjectEntry[]>();
+  for (const entry of entries) {
+    const parentId = parentOf.get(entry.qInfo.qId);
+    if (parentId === undefined) continue;
+    const siblings = childrenOf.get(parentId);
+    if (siblings) siblings.push(entry);
+    else childrenOf.set(parentId, [entry]);
+  }
+
   const objects: VisualObjectRecord[] = [];
   const placed = new Set<string>();
   const place = (entry: ObjectEntry, sheetId: string, parentId: string | null, position: CellPosition | null): void => {
@@ -164,9 +174,7 @@ export function mapSheetsAndObjects(entries: readonly ObjectEntry[]): { sheets: 
     placed.add(entry.qInfo.qId);
     const master = byId.get(str(dataOf(entry).extendsId));
     objects.push(mapVisualObject(entry, sheetId, parentId, position, master));
-    for (const child of entries) {
-      if (parentOf.get(child.qInfo.qId) === entry.qInfo.qId) place(child, sheetId, entry.qInfo.qId, null);
-    }
+    for (const child of childrenOf.get(entry.qInfo.qId) ?? []) place(child, sheetId, entry.qInfo.qId, null);
   };
   for (const sheetEntry of sheetEntries) {
     const sheetId = sheetEntry.qInfo.qId;
@@ -176,8 +184,8 @@ export function mapSheetsAndObjects(entries: readonly ObjectEntry[]): { sheets: 
       if (entry) place(entry, sheetId, null, mapPosition(cell));
     }
     // Children parented directly to the sheet but missing from its cells (older sheets).
-    for (const entry of entries) {
-      if (parentOf.get(entry.qInfo.qId) === sheetId && isVisualType(entry.qInfo.qType)) place(entry, sheetId, null, null);
+    for (const entry of childrenOf.get(sheetId) ?? []) {
+      if (isVisualType(entry.qInfo.qType)) place(entry, sheetId, null, null);
     }
   }
   return { sheets, objects };

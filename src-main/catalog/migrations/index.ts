@@ -1,8 +1,9 @@
 /** Every catalog migration, in order. Append a new file here; never edit one that has landed. */
 import { migration001Initial } from './001-initial';
 import { migration002LineageFragments } from './002-lineage-fragments';
+import { migration003DeferredSearchIndex } from './003-deferred-search-index';
 import type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [migration001Initial, migration002LineageFragments];
+export const migrations: readonly Migration[] = [migration001Initial, migration002LineageFragments, migration003DeferredSearchIndex];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
