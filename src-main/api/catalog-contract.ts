@@ -3,6 +3,7 @@
  * about one area; contract.ts spreads them into the one list.
  */
 import { z } from 'zod';
+import { catalogEntityTypes } from '../catalog/catalog-types';
 import type {
   AppDetail,
   AppRow,
@@ -49,23 +50,7 @@ export const snapshotRefShape = {
 const ref = z.object(snapshotRefShape).strict();
 const inApp = z.object({ ...snapshotRefShape, appId: id }).strict();
 
-export const searchEntityTypeSchema = z.enum([
-  'app',
-  'sheet',
-  'object',
-  'master-measure',
-  'master-dimension',
-  'master-visualization',
-  'variable',
-  'bookmark',
-  'table',
-  'field',
-  'script',
-  'space',
-  'collection',
-  'data-connection',
-  'automation',
-]);
+export const searchEntityTypeSchema = z.enum(catalogEntityTypes);
 
 export const whereUsedTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('field'), name: z.string().min(1).max(1024) }).strict(),

@@ -255,22 +255,26 @@ export interface WhereUsedHit {
   readonly via: string;
 }
 
-export type SearchEntityType =
-  | 'app'
-  | 'sheet'
-  | 'object'
-  | 'master-measure'
-  | 'master-dimension'
-  | 'master-visualization'
-  | 'variable'
-  | 'bookmark'
-  | 'table'
-  | 'field'
-  | 'script'
-  | 'space'
-  | 'collection'
-  | 'data-connection'
-  | 'automation';
+/** Every kind of catalog entity, in the order lists, facets and diffs show them. */
+export const catalogEntityTypes = [
+  'app',
+  'sheet',
+  'object',
+  'master-measure',
+  'master-dimension',
+  'master-visualization',
+  'variable',
+  'bookmark',
+  'table',
+  'field',
+  'script',
+  'space',
+  'collection',
+  'data-connection',
+  'automation',
+] as const;
+
+export type SearchEntityType = (typeof catalogEntityTypes)[number];
 
 export interface SearchOptions {
   readonly types?: readonly SearchEntityType[];

@@ -3,45 +3,21 @@
  * Entities are matched by their stable identity (ids; names for data model tables and fields,
  * which Qlik identifies by name), and a changed entity lists exactly the fields that differ.
  */
-import type { AutomationRow, SnapshotApp, SnapshotContent } from '../catalog/catalog-types';
+import {
+  catalogEntityTypes,
+  type AutomationRow,
+  type SearchEntityType,
+  type SnapshotApp,
+  type SnapshotContent,
+} from '../catalog/catalog-types';
 import type { LineageEdge } from '../catalog/lineage-graph';
 import { sideBySide, type ScriptDiff } from './line-diff';
 
-export type DiffEntityKind =
-  | 'app'
-  | 'sheet'
-  | 'object'
-  | 'master-measure'
-  | 'master-dimension'
-  | 'master-visualization'
-  | 'variable'
-  | 'bookmark'
-  | 'table'
-  | 'field'
-  | 'script'
-  | 'space'
-  | 'collection'
-  | 'data-connection'
-  | 'automation';
+/** The diff speaks of the same kinds of entity as the catalog's search. */
+export type DiffEntityKind = SearchEntityType;
 
 /** Every kind, in the order summaries and trees list them. */
-export const diffEntityKinds: readonly DiffEntityKind[] = [
-  'app',
-  'sheet',
-  'object',
-  'master-measure',
-  'master-dimension',
-  'master-visualization',
-  'variable',
-  'bookmark',
-  'table',
-  'field',
-  'script',
-  'space',
-  'collection',
-  'data-connection',
-  'automation',
-];
+export const diffEntityKinds: readonly DiffEntityKind[] = catalogEntityTypes;
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
