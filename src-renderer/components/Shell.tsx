@@ -7,6 +7,7 @@ import { sections } from '../navigation';
 import { CatalogScreen } from '../screens/catalog/CatalogScreen';
 import { ComingScreen } from '../screens/coming/ComingScreen';
 import { ConnectionsScreen } from '../screens/connections/ConnectionsScreen';
+import { LineageScreen } from '../screens/lineage/LineageScreen';
 import { CrawlScreen } from '../screens/crawl/CrawlScreen';
 import { AutomationPage } from '../screens/automations/AutomationPage';
 import { AutomationsScreen } from '../screens/automations/AutomationsScreen';
@@ -84,6 +85,7 @@ export function Shell() {
           <Route path="/" element={<Navigate to="/catalog" replace />} />
           <Route path="/settings" element={<SettingsScreen />} />
           <Route path="/connections" element={<ConnectionsScreen />} />
+          <Route path="/lineage" element={<LineageScreen />} />
           <Route path="/crawl" element={<CrawlScreen />} />
           <Route path="/automations" element={<AutomationsScreen />} />
           <Route path="/automations/:automationId" element={<AutomationPage />} />
@@ -92,7 +94,7 @@ export function Shell() {
           <Route path="/snapshots" element={<SnapshotsScreen />} />
           <Route path="/snapshots/diff" element={<DiffScreen />} />
           {sections
-            .filter((s) => !['/settings', '/connections', '/crawl', '/automations', '/catalog', '/search'].includes(s.path))
+            .filter((s) => !['/settings', '/connections', '/crawl', '/automations', '/catalog', '/search', '/lineage'].includes(s.path))
             .map((section) => (
               <Route key={section.path} path={`${section.path}/*`} element={<ComingScreen section={section} />} />
             ))}
