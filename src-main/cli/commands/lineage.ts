@@ -1,5 +1,5 @@
 /** `qme lineage`: the analysis of one load script, or upstream/downstream queries on a catalog. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openCatalog } from '../../catalog';
 import { analyzeScript } from '../../lineage/script-analyzer';
@@ -7,10 +7,14 @@ import type { ScriptAnalysis } from '../../lineage/script-analysis';
 import { applyManualEdges } from '../../lineage/manual-edges';
 import { fromStoredGraph } from '../../lineage/graph-export';
 import { downstreamOf, upstreamOf, type Neighbourhood } from '../../lineage/graph-queries';
+import { exportLineage } from '../../lineage-view/lineage-export';
+import { SnapshotGraphs } from '../../lineage-view/snapshot-graphs';
+import type { LineageExportFormat } from '../../lineage-view/view-model';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
 const usage = `Usage: qme lineage --script FILE [--format json|text]
        qme lineage --db FILE --node ID --upstream|--downstream [--depth N] [--format json|text]
+       qme lineage --db FILE [--node ID --depth N] --export png|svg|json|graphml|openlineage --out FILE
 
 --script prints what a load script reads and writes: sources (qvd, file, db, rest, inline,
 resident, autogenerate), stores, tables with their fields, connections, variables, sections and
@@ -26,7 +30,18 @@ Options:
   --upstream           what feeds the node
   --downstream         what the node feeds
   --depth N            steps to follow (default: all)
-  --format FORMAT      json or text (default: text on a terminal, json otherwise)`;
+  --format FORMAT      json or text (default: text on a terminal, json otherwise)
+
+--export writes the lineage of --node (to --depth, default 2; upstream and downstream unless one is
+given) or, without --node, of the whole snapshot, as a picture (png, svg: same layout and colours
+as the app) or data (json, graphml, openlineage = JSON lines of OpenLineage run events).
+  --export FORMAT      png, svg, json, graphml or openlineage
+  --out FILE           where to write it
+  --scale N            png only: 1 = screen size, 2 = slides (default), up to 8
+  --transparent        png/svg: no background
+  --dark               png/svg: dark colours
+  --fields             field level (default: tables, fields folded into them)
+  --group-by-app       png/svg: draw a box around each app's nodes`;
 
 type Format = 'json' | 'text';
 
@@ -131,6 +146,65 @@ function runQuery(file: string, node: string, direction: 'upstream' | 'downstrea
   }
 }
 
+const exportFormats: readonly LineageExportFormat[] = ['png', 'svg', 'json', 'graphml', 'openlineage'];
+
+function parseExportFormat(value: string): LineageExportFormat {
+  const format = exportFormats.find((f) => f === value);
+  if (!format) throw new UsageError(`--export must be one of ${exportFormats.join(', ')}, not "${value}".`);
+  return format;
+}
+
+function parseScale(value: string | undefined): number {
+  if (value === undefined) return 2;
+  const scale = Number(value);
+  if (!Number.isFinite(scale) || scale < 0.25 || scale > 8)
+    throw new UsageError(`--scale must be a number from 0.25 to 8, not "${value}".`);
+  return scale;
+}
+
+interface ExportOptions {
+  readonly format: LineageExportFormat;
+  readonly out: string;
+  readonly node: string | undefined;
+  readonly depth: number;
+  readonly direction: 'up' | 'down' | 'both';
+  readonly scale: number;
+  readonly isTransparent: boolean;
+  readonly isDark: boolean;
+  readonly isFieldLevel: boolean;
+  readonly groupByApp: boolean;
+}
+
+async function runExport(file: string, options: ExportOptions, io: CliIo): Promise<number> {
+  const catalog = openCatalog(file, { readonly: true });
+  try {
+    const loaded = new SnapshotGraphs(() => catalog).get({});
+    if (options.node !== undefined && !loaded.fieldLevel.nodes.has(options.node)) {
+      io.stderr(`qme lineage: no node "${options.node}" in the latest snapshot of ${file}.\n`);
+      return 1;
+    }
+    const result = await exportLineage(loaded, {
+      format: options.format,
+      scope:
+        options.node !== undefined
+          ? { kind: 'node', node: options.node, depth: options.depth, direction: options.direction }
+          : { kind: 'snapshot' },
+      level: options.isFieldLevel ? 'field' : 'table',
+      groupByApp: options.groupByApp,
+      scale: options.scale,
+      transparent: options.isTransparent,
+      colorScheme: options.isDark ? 'dark' : 'light',
+      maxNodes: 20_000,
+    });
+    writeFileSync(options.out, result.encoding === 'base64' ? Buffer.from(result.data, 'base64') : result.data);
+    const size = result.width !== null ? `, ${result.width}×${result.height} px` : '';
+    io.stderr(`Wrote ${options.out}: ${result.nodeCount} nodes, ${result.edgeCount} edges${size}.\n`);
+    return 0;
+  } finally {
+    catalog.close();
+  }
+}
+
 export const lineageCommand: CliCommand = {
   name: 'lineage',
   summary: 'Analyse a load script, or follow lineage in a catalog',
@@ -148,6 +222,13 @@ export const lineageCommand: CliCommand = {
           downstream: { type: 'boolean' },
           depth: { type: 'string' },
           format: { type: 'string' },
+          export: { type: 'string' },
+          out: { type: 'string' },
+          scale: { type: 'string' },
+          transparent: { type: 'boolean' },
+          dark: { type: 'boolean' },
+          fields: { type: 'boolean' },
+          'group-by-app': { type: 'boolean' },
         },
         strict: true,
         allowPositionals: false,
@@ -159,6 +240,26 @@ export const lineageCommand: CliCommand = {
     if (values.script !== undefined && values.db !== undefined) throw new UsageError('give either --script or --db, not both.');
     if (values.script !== undefined) return runScript(values.script, format, io);
     if (values.db === undefined) throw new UsageError('--script FILE or --db FILE is required.');
+    if (values.export !== undefined) {
+      if (values.out === undefined) throw new UsageError('--export needs --out FILE.');
+      if (values.upstream === true && values.downstream === true) throw new UsageError('give at most one of --upstream or --downstream.');
+      return runExport(
+        values.db,
+        {
+          format: parseExportFormat(values.export),
+          out: values.out,
+          node: values.node,
+          depth: values.depth === undefined ? 2 : Math.min(parseDepth(values.depth), 50),
+          direction: values.upstream === true ? 'up' : values.downstream === true ? 'down' : 'both',
+          scale: parseScale(values.scale),
+          isTransparent: values.transparent === true,
+          isDark: values.dark === true,
+          isFieldLevel: values.fields === true,
+          groupByApp: values['group-by-app'] === true,
+        },
+        io,
+      );
+    }
     if (values.node === undefined) throw new UsageError('--db needs --node ID.');
     if (values.upstream === values.downstream) throw new UsageError('--db needs exactly one of --upstream or --downstream.');
     return runQuery(values.db, values.node, values.upstream === true ? 'upstream' : 'downstream', parseDepth(values.depth), format, io);
