@@ -34,6 +34,8 @@ export interface SnapshotWriterPort {
   putAppLineage?(appId: string, layout: number, fragment: () => AppLineageFragment): unknown;
   lineageMembers?(layout: number): ReadonlyArray<{ readonly appId: string; readonly versionId: number; readonly hasFragment: boolean }>;
   putTenantLineage?(layout: number, tenant: TenantLineage): void;
+  /** Runs several writes (of apps crawled at the same time) in one transaction; all or none. */
+  batch?<T>(work: () => T): T;
   commit(): { readonly id: number };
   abort(reason: string, status?: 'failed' | 'cancelled'): unknown;
 }

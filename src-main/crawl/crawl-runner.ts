@@ -162,6 +162,43 @@ export async function runCrawl(
     const crawledApps: Array<{ app: AppRecord; content: AppContent }> = [];
     const carriedOverIds = new Set<string>();
 
+    // Catalog writes of the apps whose engine answers arrived in the same turn of the event loop
+    // share one transaction (fewer commits); when such a batch fails, each app is written alone,
+    // so one failing write fails one app. A crash loses at most the batch in flight.
+    const writeQueue: Array<{ readonly write: () => void; readonly done: (error?: unknown) => void }> = [];
+    let drainScheduled = false;
+    const drainWrites = (): void => {
+      drainScheduled = false;
+      const batch = writeQueue.splice(0);
+      if (batch.length > 1 && activeWriter.batch) {
+        try {
+          activeWriter.batch(() => {
+            for (const item of batch) item.write();
+          });
+          for (const item of batch) item.done();
+          return;
+        } catch {
+          // rolled back as a whole: retried one by one below
+        }
+      }
+      for (const item of batch) {
+        try {
+          item.write();
+          item.done();
+        } catch (error) {
+          item.done(error ?? new Error('catalog write failed'));
+        }
+      }
+    };
+    const queueWrite = (write: () => void): Promise<void> =>
+      new Promise<void>((resolve, reject) => {
+        writeQueue.push({ write, done: (error) => (error === undefined ? resolve() : reject(error)) });
+        if (!drainScheduled) {
+          drainScheduled = true;
+          setImmediate(drainWrites);
+        }
+      });
+
     const crawlOne = async (planned: PlannedApp): Promise<void> => {
       const { app } = planned;
       progress({ id: app.id, name: app.name });
@@ -186,11 +223,12 @@ export async function runCrawl(
         });
         engineCalls += walked.engineCalls;
         if (signal.aborted || halt) return;
-        activeWriter.putApp(app, walked.content);
-        // Lineage per app version, while other apps wait on the network: a delta crawl reuses it.
-        if (activeWriter.putAppLineage) {
-          activeWriter.putAppLineage(app.id, LINEAGE_FRAGMENT_LAYOUT, () => appLineageFragment(app, walked.content));
-        } else crawledApps.push({ app, content: walked.content });
+        await queueWrite(() => {
+          activeWriter.putApp(app, walked.content);
+          // Lineage per app version, while other apps wait on the network: a delta crawl reuses it.
+          activeWriter.putAppLineage?.(app.id, LINEAGE_FRAGMENT_LAYOUT, () => appLineageFragment(app, walked.content));
+        });
+        if (!activeWriter.putAppLineage) crawledApps.push({ app, content: walked.content });
         counts.appsCrawled++;
         counts.sheets += walked.content.sheets.length;
         counts.objects += walked.content.objects.length;
