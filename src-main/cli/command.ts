@@ -1,4 +1,5 @@
 /** The shape of one `qme` sub-command. Commands live one per file beside this one. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -22,5 +23,16 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'UsageError';
+  }
+}
+
+type FlagOptions = NonNullable<ParseArgsConfig['options']>;
+
+/** Parses a command's flags strictly (no positionals); an unknown or malformed flag becomes a UsageError. */
+export function parseFlags<const O extends FlagOptions>(argv: readonly string[], options: O) {
+  try {
+    return parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }

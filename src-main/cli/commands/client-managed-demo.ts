@@ -1,7 +1,6 @@
 /** `qme demo-tenant --client-managed`: the demo as a client-managed site (docs/client-managed.md). */
-import { parseArgs } from 'node:util';
 import { startClientManagedDemo } from '../../demo-tenant/client-managed';
-import { UsageError, type CliIo } from '../command';
+import { UsageError, type CliIo, parseFlags } from '../command';
 
 export const clientManagedDemoUsage = `
 qme demo-tenant --client-managed [--apps N] [--seed S] [--virtual-proxy P] [--session-ttl-s T]
@@ -11,23 +10,13 @@ qme demo-tenant --client-managed [--apps N] [--seed S] [--virtual-proxy P] [--se
   certDir holds client.pem, client_key.pem and root.pem and is removed on exit.`;
 
 export async function runClientManagedDemoTenant(argv: readonly string[], io: CliIo, stopped: Promise<void>): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        'client-managed': { type: 'boolean' },
-        apps: { type: 'string' },
-        seed: { type: 'string' },
-        'virtual-proxy': { type: 'string' },
-        'session-ttl-s': { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags(argv, {
+    'client-managed': { type: 'boolean' },
+    apps: { type: 'string' },
+    seed: { type: 'string' },
+    'virtual-proxy': { type: 'string' },
+    'session-ttl-s': { type: 'string' },
+  });
   const count = (name: string, value: string | undefined): number | undefined => {
     if (value === undefined) return undefined;
     if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number, not "${value}".`);

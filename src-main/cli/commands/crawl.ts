@@ -5,7 +5,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { AppError, formatError } from '../../api/errors';
 import { catalogPort } from '../../crawl/catalog-adapter';
 import type { CrawlEvent, CrawlRunOptions, CrawlSummary } from '../../crawl/crawl-events';
@@ -16,7 +15,7 @@ import type { ConnectionConfig } from '../../api/types/connections';
 import { ConnectionStore } from '../../connections/connection-store';
 import { createKeychain, resolveApiKey } from '../../secrets/keychain';
 import { defaultUserDataDir } from '../../user-data';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { UsageError, type CliCommand, type CliIo, parseFlags } from '../command';
 import { clientManagedFlags, clientManagedFromFlags, clientManagedUrl, clientManagedUsage } from './client-managed-flags';
 
 const usage = `Usage: qme crawl --demo | --connection NAME|ID | --url URL [options]
@@ -137,31 +136,21 @@ export const crawlCommand: CliCommand = {
   summary: 'Crawl a Qlik tenant (or the demo tenant) into the local catalog',
   usage,
   async run(argv, io) {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: [...argv],
-        options: {
-          demo: { type: 'boolean', default: false },
-          url: { type: 'string' },
-          connection: { type: 'string' },
-          spaces: { type: 'string' },
-          apps: { type: 'string' },
-          delta: { type: 'boolean', default: false },
-          'no-spaces': { type: 'boolean', default: false },
-          concurrency: { type: 'string' },
-          db: { type: 'string' },
-          proxy: { type: 'string' },
-          ca: { type: 'string' },
-          json: { type: 'boolean', default: false },
-          ...clientManagedFlags,
-        },
-        strict: true,
-      });
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
-    const v = parsed.values;
+    const v = parseFlags(argv, {
+      demo: { type: 'boolean', default: false },
+      url: { type: 'string' },
+      connection: { type: 'string' },
+      spaces: { type: 'string' },
+      apps: { type: 'string' },
+      delta: { type: 'boolean', default: false },
+      'no-spaces': { type: 'boolean', default: false },
+      concurrency: { type: 'string' },
+      db: { type: 'string' },
+      proxy: { type: 'string' },
+      ca: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      ...clientManagedFlags,
+    });
     if ([v.demo, Boolean(v.url), Boolean(v.connection), v['client-managed']].filter(Boolean).length !== 1)
       throw new UsageError('Give exactly one of --demo, --connection NAME, --url URL or --client-managed.');
     const clientManaged = v['client-managed'] ? clientManagedFromFlags(v, io.env) : undefined;

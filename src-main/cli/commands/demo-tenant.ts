@@ -2,9 +2,8 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { defaultDemoSeed, startDemoTenant } from '../../demo-tenant';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { UsageError, type CliCommand, type CliIo, parseFlags } from '../command';
 import { clientManagedDemoUsage, runClientManagedDemoTenant } from './client-managed-demo';
 
 const usage = `Usage: qme demo-tenant [--port P] [--apps N] [--seed S] [--latency-ms L] [--tls] [--api-key K] [--revision 1|2]
@@ -46,25 +45,15 @@ function untilSignalled(): Promise<void> {
 /** The command body with the stop signal passed in, so tests can stop it without signals. */
 export async function runDemoTenant(argv: readonly string[], io: CliIo, stopped: Promise<void>): Promise<number> {
   if (argv.includes('--client-managed')) return runClientManagedDemoTenant(argv, io, stopped);
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        port: { type: 'string' },
-        apps: { type: 'string' },
-        seed: { type: 'string' },
-        'latency-ms': { type: 'string' },
-        tls: { type: 'boolean' },
-        'api-key': { type: 'string' },
-        revision: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseFlags(argv, {
+    port: { type: 'string' },
+    apps: { type: 'string' },
+    seed: { type: 'string' },
+    'latency-ms': { type: 'string' },
+    tls: { type: 'boolean' },
+    'api-key': { type: 'string' },
+    revision: { type: 'string' },
+  });
   const port = parseCount('port', values.port, 0);
   if (port !== undefined && port > 65535) throw new UsageError('--port must be at most 65535.');
   const apps = parseCount('apps', values.apps, 0);

@@ -1,12 +1,11 @@
 /** `qme diff`: what changed between two snapshots, from a catalog or from shared snapshot files. */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Catalog } from '../../catalog';
 import { formatDiffText } from '../../snapshots/diff-text';
 import { diffSnapshots } from '../../snapshots/snapshot-diff';
 import { openCatalogOrSnapshotFile } from '../../snapshots/snapshot-file';
 import { defaultUserDataDir } from '../../user-data';
-import { UsageError, type CliCommand } from '../command';
+import { UsageError, type CliCommand, parseFlags } from '../command';
 
 const usage = `Usage: qme diff [--db FILE] --from ID --to ID [--format json|text] [--from-db FILE] [--to-db FILE]
 
@@ -45,24 +44,14 @@ export const diffCommand: CliCommand = {
   summary: 'Compare two snapshots (catalog or snapshot files)',
   usage,
   async run(argv, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...argv],
-        options: {
-          db: { type: 'string' },
-          from: { type: 'string' },
-          to: { type: 'string' },
-          'from-db': { type: 'string' },
-          'to-db': { type: 'string' },
-          format: { type: 'string' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const values = parseFlags(argv, {
+      db: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'from-db': { type: 'string' },
+      'to-db': { type: 'string' },
+      format: { type: 'string' },
+    });
     const format = values.format ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
     const db = values.db ?? join(defaultUserDataDir(io.env), 'catalog.sqlite');

@@ -1,10 +1,9 @@
 /** `qme export-snapshot`: one snapshot of a catalog as a shareable snapshot file (docs/snapshot-file.md). */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { openCatalog } from '../../catalog';
 import { exportSnapshotFile } from '../../snapshots/snapshot-file';
 import { defaultUserDataDir } from '../../user-data';
-import { UsageError, type CliCommand } from '../command';
+import { UsageError, type CliCommand, parseFlags } from '../command';
 
 const usage = `Usage: qme export-snapshot [--db FILE] [--snapshot ID | --connection ID] --out FILE
 
@@ -23,17 +22,12 @@ export const exportSnapshotCommand: CliCommand = {
   summary: 'Export one snapshot as a shareable snapshot file',
   usage,
   async run(argv, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...argv],
-        options: { db: { type: 'string' }, snapshot: { type: 'string' }, connection: { type: 'string' }, out: { type: 'string' } },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const values = parseFlags(argv, {
+      db: { type: 'string' },
+      snapshot: { type: 'string' },
+      connection: { type: 'string' },
+      out: { type: 'string' },
+    });
     if (values.out === undefined) throw new UsageError('--out FILE is required.');
     if (values.snapshot !== undefined && !/^\d+$/.test(values.snapshot))
       throw new UsageError(`--snapshot must be a snapshot id (a number), not "${values.snapshot}".`);

@@ -1,10 +1,9 @@
 /** `qme export`: a whole snapshot of the catalog as one JSON or XML file (docs/export-format.md). */
 import { renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { exportSnapshot, openCatalog, type ExportFormat } from '../../catalog';
 import { defaultUserDataDir } from '../../user-data';
-import { UsageError, type CliCommand } from '../command';
+import { UsageError, type CliCommand, parseFlags } from '../command';
 
 const usage = `Usage: qme export [--db FILE] --format json|xml [--out FILE] [--snapshot ID] [--connection ID]
 
@@ -35,23 +34,13 @@ export const exportCommand: CliCommand = {
   summary: 'Export a catalog snapshot as JSON or XML',
   usage,
   async run(argv, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...argv],
-        options: {
-          db: { type: 'string' },
-          format: { type: 'string' },
-          out: { type: 'string' },
-          snapshot: { type: 'string' },
-          connection: { type: 'string' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const values = parseFlags(argv, {
+      db: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      snapshot: { type: 'string' },
+      connection: { type: 'string' },
+    });
     const format = parseFormat(values.format);
     const snapshotId = parseSnapshotId(values.snapshot);
     const file = values.db ?? join(defaultUserDataDir(io.env), 'catalog.sqlite');
