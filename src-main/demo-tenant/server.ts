@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError } from '../api/errors';
 import type { AppRecord } from '../crawl/records';
-import { EngineSession } from './engine-session';
+import { attachEngineSocket } from './engine-socket';
 import { emptyStats, FaultState, type DemoStats, type FaultConfig } from './faults';
 import { generateTenant } from './generate-tenant';
 import { handleRest, hasBearer } from './rest-api';
@@ -96,27 +96,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     if (!hasBearer(req.headers.authorization, apiKey)) return rejectUpgrade(socket, 401, 'Unauthorized');
     const urlAppId = decodeURIComponent(match[1] ?? '') || null;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      stats.socketsOpened++;
-      const session = new EngineSession({
-        model,
-        urlAppId,
-        faults: () => faults.current,
-        stats,
-        send: (text) => {
-          if (ws.readyState === ws.OPEN) ws.send(text);
-        },
-        terminate: () => ws.terminate(),
-      });
-      ws.on('message', (data) => {
-        void session.handleMessage(data.toString());
-      });
-      ws.on('close', () => {
-        session.markClosed();
-        sockets.delete(ws);
-      });
-      ws.on('error', () => ws.terminate());
-      session.onConnected();
+      attachEngineSocket(ws, { model, urlAppId, faults: () => faults.current, stats }, sockets);
     });
   });
 

@@ -10,7 +10,7 @@ import { createServer, type Server, type ServerOptions } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { rm } from 'node:fs/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { EngineSession } from '../engine-session';
+import { attachEngineSocket } from '../engine-socket';
 import { emptyStats, FaultState, type DemoStats } from '../faults';
 import { generateTenant } from '../generate-tenant';
 import { defaultDemoSeed } from '../server';
@@ -109,25 +109,7 @@ export async function startClientManagedDemo(options: ClientManagedDemoOptions =
     if (engineDeniedUserIds.has(userId)) return reject(socket, 403, 'Forbidden');
     const urlAppId = decodeURIComponent(match[1] ?? '') || null;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      stats.socketsOpened++;
-      const session = new EngineSession({
-        model,
-        urlAppId,
-        faults: () => faults.current,
-        stats,
-        send: (text) => {
-          if (ws.readyState === ws.OPEN) ws.send(text);
-        },
-        terminate: () => ws.terminate(),
-      });
-      ws.on('message', (data) => void session.handleMessage(data.toString()));
-      ws.on('close', () => {
-        session.markClosed();
-        sockets.delete(ws);
-      });
-      ws.on('error', () => ws.terminate());
-      session.onConnected();
+      attachEngineSocket(ws, { model, urlAppId, faults: () => faults.current, stats }, sockets);
     });
   };
 
