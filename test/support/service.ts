@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../src-main/api/errors';
+import { dispatch, type Service } from '../../src-main/api/dispatch';
 import { EventBus } from '../../src-main/api/event-bus';
+import type { CrawlJobView } from '../../src-main/api/types/crawl';
 import { startService } from '../../src-main/api/service';
 import { inProcessCrawl } from '../../src-main/crawl-jobs/crawl-starters';
 import type { TenantEndpoint, TenantGateway } from '../../src-main/connections/tenant-gateway';
@@ -67,4 +69,23 @@ export function makeTestService(
     crawlDemoOnFirstRun: options.crawlDemoOnFirstRun ?? false,
   });
   return { service: handle.service, close: handle.close, events, userDataDir, keytar, tenants, fakeTenants };
+}
+
+/** Calls the service through dispatch (the transports' path) and returns the value, or throws with the error. */
+export async function callValue<T>(service: Service, name: string, args: unknown): Promise<T> {
+  const result = await dispatch(service, name, args);
+  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}
+
+/** The next crawl that ends (complete, cancelled or failed). */
+export function nextFinishedCrawl(events: EventBus): Promise<CrawlJobView> {
+  return new Promise((resolve) => {
+    const off = events.onAny((event, payload) => {
+      if (event === 'crawl/finished') {
+        off();
+        resolve(payload as CrawlJobView);
+      }
+    });
+  });
 }

@@ -6,14 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dispatch, type Service } from '../../../src-main/api/dispatch';
-import type { EventBus } from '../../../src-main/api/event-bus';
+import { dispatch } from '../../../src-main/api/dispatch';
 import type { ConnectionView } from '../../../src-main/api/types/connections';
-import type { CrawlJobView } from '../../../src-main/api/types/crawl';
 import { createQlikTenantGateway } from '../../../src-main/connections/qlik-tenant-gateway';
 import { startClientManagedDemo, type ClientManagedDemo } from '../../../src-main/demo-tenant/client-managed';
 import type { ProxySessionInfo } from '../../../src-main/qlik/qps-session';
-import { makeTestService, memoryKeytar } from '../../support/service';
+import { makeTestService, memoryKeytar, callValue, nextFinishedCrawl } from '../../support/service';
 
 let site: ClientManagedDemo;
 const tenants = createQlikTenantGateway();
@@ -30,28 +28,11 @@ afterAll(async () => {
   await site.close();
 });
 
-async function value<T>(service: Service, name: string, args: unknown): Promise<T> {
-  const result = await dispatch(service, name, args);
-  if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
-function finished(events: EventBus): Promise<CrawlJobView> {
-  return new Promise((resolve) => {
-    const off = events.onAny((event, payload) => {
-      if (event === 'crawl/finished') {
-        off();
-        resolve(payload as CrawlJobView);
-      }
-    });
-  });
-}
-
 describe('client-managed connection in the app', () => {
   let connection: ConnectionView;
 
   it('saves its settings (the passphrase only in the keychain), validates and crawls', async () => {
-    connection = await value<ConnectionView>(made.service, 'connections/save', {
+    connection = await callValue<ConnectionView>(made.service, 'connections/save', {
       name: 'Sense on-prem',
       kind: 'client-managed',
       url: `https://${site.host}:${site.proxyPort}/${site.virtualProxy}`,
@@ -69,12 +50,12 @@ describe('client-managed connection in the app', () => {
     expect(readFileSync(join(made.userDataDir, 'connections.json'), 'utf8')).not.toContain('passphrase-canary-3e1f');
     expect([...keytar.entries.values()]).toContain('passphrase-canary-3e1f');
 
-    const validated = await value<ConnectionView>(made.service, 'connections/validate', { id: connection.id });
+    const validated = await callValue<ConnectionView>(made.service, 'connections/validate', { id: connection.id });
     expect(validated.error).toBeNull();
     expect(validated.identity).toContain(`${site.userDirectory}\\${site.userId}`);
 
-    const done = finished(made.events);
-    await value(made.service, 'crawl/start', { connectionId: connection.id, mode: 'full' });
+    const done = nextFinishedCrawl(made.events);
+    await callValue(made.service, 'crawl/start', { connectionId: connection.id, mode: 'full' });
     const job = await done;
     expect(job.error).toBeNull();
     expect(job.summary?.counts.appsCrawled).toBe(4);
@@ -82,14 +63,14 @@ describe('client-managed connection in the app', () => {
 
   it('lists a user’s proxy sessions with attributes and ends one', async () => {
     const made1 = site.sessions.add({ userDirectory: site.userDirectory, userId: site.userId, attributes: [{ Group: 'BI' }] });
-    const listed = await value<ProxySessionInfo[]>(made.service, 'sessions/list', {
+    const listed = await callValue<ProxySessionInfo[]>(made.service, 'sessions/list', {
       connectionId: connection.id,
       userDirectory: site.userDirectory,
       userId: site.userId,
     });
     expect(listed.map((s) => s.sessionId)).toContain(made1.sessionId);
     expect(listed.find((s) => s.sessionId === made1.sessionId)?.attributes).toEqual([{ name: 'Group', values: ['BI'] }]);
-    await expect(value(made.service, 'sessions/end', { connectionId: connection.id, sessionId: made1.sessionId })).resolves.toEqual({
+    await expect(callValue(made.service, 'sessions/end', { connectionId: connection.id, sessionId: made1.sessionId })).resolves.toEqual({
       ended: true,
     });
     expect(site.sessions.peek(made1.sessionId)).toBeUndefined();
