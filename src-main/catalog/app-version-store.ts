@@ -125,9 +125,12 @@ export class AppVersionStore {
   private readonly insertScript;
   private readonly insertEngineLineage;
   private readonly insertSearchDoc;
-  private readonly insertPending;
-  private readonly indexPending;
-  private readonly clearPending;
+  /** Migration 003's statements, prepared on first write (read-only schema-2 files lack the table). */
+  private pendingStatements: {
+    readonly insert: Database.Statement<[number]>;
+    readonly index: Database.Statement<[]>;
+    readonly clear: Database.Statement<[]>;
+  } | null = null;
   private readonly versionById;
   private readonly sheetsOf;
   private readonly objectsOf;
@@ -186,13 +189,6 @@ export class AppVersionStore {
     this.insertSearchDoc = db.prepare(`
       INSERT INTO search_doc (app_version_id, entity_type, entity_id, sheet_id, title, body)
       VALUES (?, ?, ?, ?, ?, ?)`);
-
-    // Migration 003: documents of a pending version skip the insert trigger and are indexed in bulk.
-    this.insertPending = db.prepare('INSERT OR IGNORE INTO search_pending (app_version_id) VALUES (?)');
-    this.indexPending = db.prepare(`
-      INSERT INTO search_fts (rowid, title, body)
-      SELECT d.id, d.title, d.body FROM search_pending p JOIN search_doc d ON d.app_version_id = p.app_version_id`);
-    this.clearPending = db.prepare('DELETE FROM search_pending');
 
     this.versionById = db.prepare<[number], RawVersion>('SELECT * FROM app_version WHERE id = ?');
     this.sheetsOf = db.prepare<[number], Record<string, unknown>>('SELECT * FROM sheet WHERE app_version_id = ? ORDER BY position');
@@ -259,7 +255,7 @@ export class AppVersionStore {
       fieldCount: content.fields.length,
     });
     const versionId = Number(info.lastInsertRowid);
-    this.insertPending.run(versionId);
+    this.pending.insert.run(versionId);
     this.storeChildren(versionId, app, content);
     return { versionId, contentHash, isNew: true };
   }
@@ -270,9 +266,21 @@ export class AppVersionStore {
    * many documents were indexed. Search only sees a version's documents after this.
    */
   indexPendingDocuments(): number {
-    const indexed = this.indexPending.run().changes;
-    this.clearPending.run();
+    const indexed = this.pending.index.run().changes;
+    this.pending.clear.run();
     return indexed;
+  }
+
+  // Documents of a pending version skip the insert trigger and are indexed in bulk (migration 003).
+  private get pending() {
+    this.pendingStatements ??= {
+      insert: this.db.prepare<[number]>('INSERT OR IGNORE INTO search_pending (app_version_id) VALUES (?)'),
+      index: this.db.prepare<[]>(`
+        INSERT INTO search_fts (rowid, title, body)
+        SELECT d.id, d.title, d.body FROM search_pending p JOIN search_doc d ON d.app_version_id = p.app_version_id`),
+      clear: this.db.prepare<[]>('DELETE FROM search_pending'),
+    };
+    return this.pendingStatements;
   }
 
   private doc(versionId: number, type: SearchEntityType, id: string, sheetId: string | null, title: string, body: string): void {

@@ -34,7 +34,7 @@ import type {
 import type { AppContent, AppRecord } from '../crawl/records';
 import type { LineageEdge } from './lineage-graph';
 import { LineageStore, type NewExternalNode, type NewManualEdge } from './lineage-store';
-import { latestSchemaVersion, migrations } from './migrations';
+import { latestSchemaVersion, migrations, oldestReadOnlySchemaVersion } from './migrations';
 import { applyMigrations, readUserVersion } from './migrations/migration';
 import { Retention, type PruneResult, type RetentionPolicy } from './retention';
 import { SearchIndex } from './search-index';
@@ -87,7 +87,7 @@ function prepareConnection(db: Database.Database, file: string, isReadonly: bool
   if (version > latestSchemaVersion) throw newerCatalog(file, version, latestSchemaVersion);
   if (isReadonly) {
     if (isEmpty) throw notACatalog(file, 'empty database');
-    if (version < latestSchemaVersion) throw olderCatalogReadOnly(file, version, latestSchemaVersion);
+    if (version < oldestReadOnlySchemaVersion) throw olderCatalogReadOnly(file, version, latestSchemaVersion);
     db.pragma('query_only = ON');
     return;
   }

@@ -7,3 +7,9 @@ import type { Migration } from './migration';
 export const migrations: readonly Migration[] = [migration001Initial, migration002LineageFragments, migration003DeferredSearchIndex];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+
+/**
+ * The oldest schema a read-only catalog (a shared snapshot file) may have. Migration 003 changes
+ * only how crawls fill the search index, not what readers query, so schema-2 files stay readable.
+ */
+export const oldestReadOnlySchemaVersion = 2;

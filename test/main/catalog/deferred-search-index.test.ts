@@ -8,8 +8,9 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../../src-main/catalog';
 import { SEARCH_INDEX_BATCH } from '../../../src-main/catalog/snapshot-writer';
+import { writeSnapshotFile } from '../../../src-main/catalog/snapshot-file';
 import * as sample from './fixtures/sample-tenant';
-import { beginCrawl, CONNECTION_ID, openTempCatalog } from './catalog-test-kit';
+import { beginCrawl, CONNECTION_ID, openTempCatalog, writeFullCrawl } from './catalog-test-kit';
 
 const open: Catalog[] = [];
 afterEach(() => {
@@ -107,5 +108,38 @@ describe('deferred search indexing', () => {
     expect(reopened.searchCatalog('keeper').total).toBeGreaterThan(0);
     expect(reopened.integrityCheck()).toBe('ok');
     expect(reopened.latestCompleteSnapshotId(CONNECTION_ID)).not.toBeNull();
+  });
+
+  it('a snapshot file written before migration 003 (schema 2) still opens read-only and searches', () => {
+    const { catalog, file } = setup();
+    const id = writeFullCrawl(catalog);
+    const shared = file.replace('catalog.sqlite', 'shared.qmesnap');
+    writeSnapshotFile({
+      sourceFile: file,
+      snapshotId: id,
+      connectionId: CONNECTION_ID,
+      targetFile: shared,
+      exportedAt: '2025-01-10T00:00:00Z',
+      exportedBy: 'test',
+    });
+    // Undo migration 003 in the file: the schema-2 triggers, no search_pending, user_version 2.
+    const raw = new Database(shared);
+    raw.exec(`
+      DROP TABLE search_pending;
+      DROP TRIGGER search_doc_ai;
+      CREATE TRIGGER search_doc_ai AFTER INSERT ON search_doc BEGIN
+        INSERT INTO search_fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+      END;
+      DROP TRIGGER search_doc_ad;
+      CREATE TRIGGER search_doc_ad AFTER DELETE ON search_doc BEGIN
+        INSERT INTO search_fts(search_fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+      END;
+      PRAGMA user_version = 2;`);
+    raw.close();
+    const old = openCatalog(shared, { readonly: true });
+    open.push(old);
+    expect(old.searchCatalog('budget').total).toBe(catalog.searchCatalog('budget').total);
+    expect(old.searchCatalog('budget').total).toBeGreaterThan(0);
+    expect(old.apps()).toHaveLength(3);
   });
 });
