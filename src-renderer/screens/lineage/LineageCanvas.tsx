@@ -42,7 +42,7 @@ interface Props {
 }
 
 /** Where the WebGL renderer starts paying for itself. */
-const webglThreshold = 2000;
+const webglThreshold = 1500;
 
 function hasWebgl2(): boolean {
   try {
