@@ -43,6 +43,8 @@ interface Props {
 
 /** Where the WebGL renderer starts paying for itself. */
 const webglThreshold = 1500;
+/** Below this zoom the 11 px labels are too small to read. */
+const readableZoom = 0.7;
 
 function hasWebgl2(): boolean {
   try {
@@ -150,6 +152,13 @@ export const LineageCanvas = forwardRef<LineageCanvasHandle, Props>(function Lin
       cy.add(elements);
     });
     cy.fit(undefined, 30);
+    // A long chain fitted into the canvas shrinks every label below reading size: then show the
+    // focus node at a readable zoom instead, its nearest neighbours around it (Fit shows it all).
+    const focus = graph.focus ? cy.getElementById(graph.focus) : null;
+    if (cy.zoom() < readableZoom && focus && focus.nonempty()) {
+      cy.zoom(readableZoom);
+      cy.center(focus);
+    }
     // The render event can come before the listener sees it when Cytoscape draws synchronously.
     requestAnimationFrame(() => requestAnimationFrame(markReady));
   }, [graph, layout, groupByApp, isLarge]);
