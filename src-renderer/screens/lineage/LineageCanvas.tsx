@@ -157,7 +157,8 @@ export const LineageCanvas = forwardRef<LineageCanvasHandle, Props>(function Lin
     const focus = graph.focus ? cy.getElementById(graph.focus) : null;
     if (cy.zoom() < readableZoom && focus && focus.nonempty()) {
       cy.zoom(readableZoom);
-      cy.center(focus);
+      // Centre on the focus and two steps of its neighbours, so the side the graph grows to is in view.
+      cy.center(focus.closedNeighborhood().closedNeighborhood().nodes());
     }
     // The render event can come before the listener sees it when Cytoscape draws synchronously.
     requestAnimationFrame(() => requestAnimationFrame(markReady));
