@@ -1,6 +1,5 @@
 /** `qme lineage`: the analysis of one load script, or upstream/downstream queries on a catalog. */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { openCatalog } from '../../catalog';
 import { analyzeScript } from '../../lineage/script-analyzer';
 import type { ScriptAnalysis } from '../../lineage/script-analysis';
@@ -10,11 +9,15 @@ import { downstreamOf, upstreamOf, type Neighbourhood } from '../../lineage/grap
 import { exportLineage } from '../../lineage-view/lineage-export';
 import { SnapshotGraphs } from '../../lineage-view/snapshot-graphs';
 import type { LineageExportFormat } from '../../lineage-view/view-model';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { UsageError, type CliCommand, type CliIo, parseFlags } from '../command';
+import { defaultUserDataDir } from '../../user-data';
+import { join } from 'node:path';
 
 const usage = `Usage: qme lineage --script FILE [--format json|text]
-       qme lineage --db FILE --node ID --upstream|--downstream [--depth N] [--format json|text]
-       qme lineage --db FILE [--node ID --depth N] --export png|svg|json|graphml|openlineage --out FILE
+       qme lineage [--db FILE] --node ID --upstream|--downstream [--depth N] [--format json|text]
+       qme lineage [--db FILE] [--node ID --depth N] --export png|svg|json|graphml|openlineage --out FILE
+
+--db defaults to the app's catalog (catalog.sqlite in the user data folder); a snapshot file works too.
 
 --script prints what a load script reads and writes: sources (qvd, file, db, rest, inline,
 resident, autogenerate), stores, tables with their fields, connections, variables, sections and
@@ -210,41 +213,34 @@ export const lineageCommand: CliCommand = {
   summary: 'Analyse a load script, or follow lineage in a catalog',
   usage,
   async run(argv, io) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: [...argv],
-        options: {
-          script: { type: 'string' },
-          db: { type: 'string' },
-          node: { type: 'string' },
-          upstream: { type: 'boolean' },
-          downstream: { type: 'boolean' },
-          depth: { type: 'string' },
-          format: { type: 'string' },
-          export: { type: 'string' },
-          out: { type: 'string' },
-          scale: { type: 'string' },
-          transparent: { type: 'boolean' },
-          dark: { type: 'boolean' },
-          fields: { type: 'boolean' },
-          'group-by-app': { type: 'boolean' },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new UsageError(error instanceof Error ? error.message : String(error));
-    }
+    const values = parseFlags(argv, {
+      script: { type: 'string' },
+      db: { type: 'string' },
+      node: { type: 'string' },
+      upstream: { type: 'boolean' },
+      downstream: { type: 'boolean' },
+      depth: { type: 'string' },
+      format: { type: 'string' },
+      export: { type: 'string' },
+      out: { type: 'string' },
+      scale: { type: 'string' },
+      transparent: { type: 'boolean' },
+      dark: { type: 'boolean' },
+      fields: { type: 'boolean' },
+      'group-by-app': { type: 'boolean' },
+    });
     const format = parseFormat(values.format, io);
     if (values.script !== undefined && values.db !== undefined) throw new UsageError('give either --script or --db, not both.');
     if (values.script !== undefined) return runScript(values.script, format, io);
-    if (values.db === undefined) throw new UsageError('--script FILE or --db FILE is required.');
+    if (values.db === undefined && values.export === undefined && values.node === undefined)
+      throw new UsageError('--script FILE, --export FORMAT or --node ID is required.');
+    // Like `qme export` and `qme diff`: the app's own catalog unless --db names another file.
+    const db = values.db ?? join(defaultUserDataDir(io.env), 'catalog.sqlite');
     if (values.export !== undefined) {
       if (values.out === undefined) throw new UsageError('--export needs --out FILE.');
       if (values.upstream === true && values.downstream === true) throw new UsageError('give at most one of --upstream or --downstream.');
       return runExport(
-        values.db,
+        db,
         {
           format: parseExportFormat(values.export),
           out: values.out,
@@ -261,7 +257,7 @@ export const lineageCommand: CliCommand = {
       );
     }
     if (values.node === undefined) throw new UsageError('--db needs --node ID.');
-    if (values.upstream === values.downstream) throw new UsageError('--db needs exactly one of --upstream or --downstream.');
-    return runQuery(values.db, values.node, values.upstream === true ? 'upstream' : 'downstream', parseDepth(values.depth), format, io);
+    if (values.upstream === values.downstream) throw new UsageError('--node needs exactly one of --upstream or --downstream.');
+    return runQuery(db, values.node, values.upstream === true ? 'upstream' : 'downstream', parseDepth(values.depth), format, io);
   },
 };
