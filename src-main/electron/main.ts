@@ -13,6 +13,9 @@ import type { ChangeNotification } from '../snapshots/snapshot-views';
 import { createQlikTenantGateway } from '../connections/qlik-tenant-gateway';
 import { workerThreadCrawl } from '../crawl-jobs/crawl-starters';
 import { createKeychain } from '../secrets/keychain';
+import { dispatch } from '../api/dispatch';
+import type { ScheduleList } from '../snapshots/snapshot-views';
+import { createBackgroundTray } from './background-tray';
 import { registerIpc } from './ipc';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -153,12 +156,21 @@ if (!app.requestSingleInstanceLock()) {
     });
     buildMenu();
     createWindow();
+    const openWindow = (): void => {
+      const [window] = BrowserWindow.getAllWindows();
+      if (window) window.show();
+      else createWindow();
+    };
+    const tray = createBackgroundTray(app.isPackaged ? process.resourcesPath : join(here, '..', '..', 'build'), openWindow);
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
-  });
-
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
+    app.on('window-all-closed', () => {
+      void dispatch(service, 'snapshots/schedules', {}).then((result) => {
+        const hasEnabled = result.ok && (result.value as ScheduleList).schedules.some((s) => s.isEnabled);
+        if (tray.keepRunning(hasEnabled)) return;
+        if (process.platform !== 'darwin') app.quit();
+      });
+    });
   });
 }
