@@ -1,7 +1,7 @@
 /**
  * Electron main process: one locked-down window over the contract. The service runs here for
- * quick reads; long work (crawls and their SQLite writes) goes to a utility process so this event
- * loop never blocks window IPC.
+ * quick reads; crawls and their SQLite writes run on a worker thread (crawl-jobs/crawl-starters.ts)
+ * so this event loop never blocks window IPC.
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
