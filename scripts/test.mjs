@@ -48,6 +48,7 @@ const buildCode = await step('build', npx, ['electron-vite', 'build'], { stdio: 
 
 // Unit and integration tests: under Electron-as-Node where native modules are built for Electron.
 const runtime = nodeRuntime(root);
+const playwrightCli = join(root, 'node_modules', '@playwright', 'test', 'cli.js');
 console.log(`\n━━ unit tests (vitest, ${runtime.label}) ━━`);
 const vitestFile = join(results, 'vitest.json');
 const vitestCode = await run(
@@ -69,7 +70,8 @@ if (vitestCode !== 0 && (!vitest || vitest.numFailedTests === 0)) {
 // Browser end-to-end.
 if (buildCode === 0) {
   console.log('\n━━ browser end-to-end (Playwright, Chromium) ━━');
-  const e2eCode = await run(npx, ['playwright', 'test', '-c', 'playwright.config.ts'], { cwd: root });
+  // Under the same runtime as the unit tests: fixtures seed catalogs with the native SQLite module.
+  const e2eCode = await run(runtime.command, [playwrightCli, 'test', '-c', 'playwright.config.ts'], { cwd: root, env: runtime.env });
   const e2e = countPlaywright(join(results, 'e2e.json'));
   totals.passed += e2e.passed;
   totals.failed += e2e.failed;
@@ -93,7 +95,7 @@ if (!electronBinary(root)) {
   console.log(`Electron binary not installed: ${count} Electron tests skipped`);
   totals.skipped += Number(count);
 } else {
-  const code = await run(npx, ['playwright', 'test', '-c', 'playwright.electron.config.ts'], { cwd: root });
+  const code = await run(runtime.command, [playwrightCli, 'test', '-c', 'playwright.electron.config.ts'], { cwd: root, env: runtime.env });
   const electron = countPlaywright(join(results, 'electron.json'));
   totals.passed += electron.passed;
   totals.failed += electron.failed;

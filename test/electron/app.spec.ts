@@ -10,13 +10,20 @@ import { electronBinary } from '../../scripts/lib/native-abi.mjs';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const binary = electronBinary(root) as string | undefined;
 
+/** The app's environment: npm test may run under Electron-as-Node, which the app itself must not inherit. */
+function appEnv(): Record<string, string> {
+  const env = Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[1] !== undefined));
+  delete env['ELECTRON_RUN_AS_NODE'];
+  return { ...env, QME_USER_DATA: mkdtempSync(join(tmpdir(), 'qme-electron-')) };
+}
+
 test.skip(!binary, 'Electron binary not installed');
 
 test('the desktop window opens locked down and reaches main over IPC', async () => {
   const app = await electron.launch({
     executablePath: binary,
     args: [root],
-    env: { ...process.env, QME_USER_DATA: mkdtempSync(join(tmpdir(), 'qme-electron-')) },
+    env: appEnv(),
   });
   const window = await app.firstWindow();
   await expect(window.getByRole('heading', { name: 'Qlik Metadata Explorer' })).toBeVisible();
@@ -36,7 +43,7 @@ test('the window refuses navigation to another site and window.open', async () =
   const app = await electron.launch({
     executablePath: binary,
     args: [root],
-    env: { ...process.env, QME_USER_DATA: mkdtempSync(join(tmpdir(), 'qme-electron-')) },
+    env: appEnv(),
   });
   const window = await app.firstWindow();
   const before = window.url();
