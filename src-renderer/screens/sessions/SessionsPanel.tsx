@@ -18,6 +18,16 @@ export function SessionsPanel({ connection }: { connection: ConnectionView }) {
   const sessions = useCall('sessions/list', { connectionId: connection.id, ...shown }, { enabled: canList, retry: false });
   const end = useCallMutation('sessions/end', ['sessions/list']);
 
+  // The panel is for identities allowed to manage proxy sessions: a refusal from the proxy
+  // service (HTTP 403) hides it rather than leaving an error on every connection card.
+  if (sessions.error?.code === 'auth-forbidden') {
+    return (
+      <Text size="xs" c="dimmed" mt="sm">
+        Proxy sessions: this identity may not manage them.
+      </Text>
+    );
+  }
+
   return (
     <Stack gap="xs" mt="sm" aria-label={`Proxy sessions of ${connection.name}`}>
       <Title order={5}>Proxy sessions</Title>
