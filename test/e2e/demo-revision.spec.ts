@@ -1,10 +1,20 @@
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from './fixtures';
+import { expect, startServeProcess, test, type ServeHandle } from './fixtures';
 
 const screenshots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
-test('two crawls of the demo tenant with revision 2 between them show exactly its changes', async ({ page, demoServe }) => {
-  await page.goto(demoServe.url);
+// Its own serve: switching the demo tenant to revision 2 must not leak into other specs' data.
+let server: { handle: ServeHandle; child: ChildProcess };
+test.beforeAll(async () => {
+  server = await startServeProcess(['--demo']);
+});
+test.afterAll(() => {
+  server.child.kill('SIGTERM');
+});
+
+test('two crawls of the demo tenant with revision 2 between them show exactly its changes', async ({ page }) => {
+  await page.goto(server.handle.url);
   // The first run crawled revision 1 by itself.
   await page.getByLabel('Sections').getByText('Crawl', { exact: true }).click();
   const history = page.getByRole('table', { name: 'Crawl history' });
@@ -23,6 +33,8 @@ test('two crawls of the demo tenant with revision 2 between them show exactly it
 
   await page.getByLabel('Sections').getByText('Snapshots', { exact: true }).click();
   const snapshots = page.getByRole('table', { name: 'Snapshots' });
+  // One snapshot per crawl in the history (its first row is the header).
+  await expect(snapshots.getByRole('checkbox')).toHaveCount(crawlsBefore);
   const ids = (await snapshots.getByRole('checkbox').evaluateAll((boxes) => boxes.map((b) => b.getAttribute('aria-label') ?? '')))
     .map((label) => Number(/(\d+)$/.exec(label)?.[1]))
     .sort((a, b) => b - a);
