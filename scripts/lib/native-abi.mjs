@@ -36,10 +36,27 @@ export function nodeRuntime(root) {
 export async function ensureNativeModulesFor(target, root) {
   if (currentNativeTarget(root) === target) return true;
   console.error(`Rebuilding native modules (better-sqlite3, keytar) for ${target}…`);
-  const code =
-    target === 'electron'
-      ? await run('npx', ['electron-builder', 'install-app-deps'], { cwd: root })
-      : await run('npm', ['rebuild', 'better-sqlite3', 'keytar'], { cwd: root });
+  let code;
+  if (target === 'electron') {
+    code = await run('npx', ['electron-builder', 'install-app-deps'], { cwd: root });
+    if (code !== 0) {
+      // Fallback: node-gyp against Electron's headers, as npm does with these settings.
+      const version = JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+      console.error(`electron-builder could not rebuild them; trying node-gyp against Electron ${version}'s headers…`);
+      code = await run('npm', ['rebuild', 'better-sqlite3', 'keytar'], {
+        cwd: root,
+        env: {
+          ...process.env,
+          npm_config_runtime: 'electron',
+          npm_config_target: version,
+          npm_config_disturl: 'https://electronjs.org/headers',
+          npm_config_build_from_source: 'true',
+        },
+      });
+    }
+  } else {
+    code = await run('npm', ['rebuild', 'better-sqlite3', 'keytar'], { cwd: root });
+  }
   if (code !== 0) {
     console.error(`Could not rebuild native modules for ${target}. See "Native modules" in the README.`);
     return false;
