@@ -1,6 +1,5 @@
 // `npm run rebuild:electron` / `npm run rebuild:node`: rebuild better-sqlite3 and keytar for one
 // runtime and record it (node_modules/.qme-native-abi), so every entry point picks the right one.
-import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureNativeModulesFor } from './lib/native-abi.mjs';
@@ -11,6 +10,5 @@ if (target !== 'electron' && target !== 'node') {
   process.exit(2);
 }
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// Forget the recorded build so the rebuild always runs when asked for by hand.
-rmSync(join(root, 'node_modules', '.qme-native-abi'), { force: true });
-process.exit((await ensureNativeModulesFor(target, root)) ? 0 : 1);
+// Asked for by hand: rebuild even when the record says it is already built for that runtime.
+process.exit((await ensureNativeModulesFor(target, root, { force: true })) ? 0 : 1);

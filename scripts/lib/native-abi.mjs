@@ -33,8 +33,8 @@ export function nodeRuntime(root) {
 }
 
 /** Rebuilds the native modules for `target` ('node' | 'electron') when they are built for the other one. */
-export async function ensureNativeModulesFor(target, root) {
-  if (currentNativeTarget(root) === target) return true;
+export async function ensureNativeModulesFor(target, root, { force = false } = {}) {
+  if (!force && currentNativeTarget(root) === target) return true;
   console.error(`Rebuilding native modules (better-sqlite3, keytar) for ${target}…`);
   let code;
   if (target === 'electron') {
