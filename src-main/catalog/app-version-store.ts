@@ -74,6 +74,8 @@ interface RawVersion {
   has_section_access: number;
   is_direct_query_mode: number;
   tags: string;
+  /** Absent in snapshot files written before migration 004. */
+  custom_properties?: string;
   file_size_bytes: number | null;
   memory_bytes: number | null;
   thumbnail_url: string | null;
@@ -149,11 +151,12 @@ export class AppVersionStore {
       INSERT INTO app_version (app_id, content_hash, created_by_run_id, created_at, name, description, space_id, owner_id,
         owner_name, created_date, modified_date, last_reload_time, item_updated_at, publish_time, is_published, usage,
         has_section_access, is_direct_query_mode, tags, file_size_bytes, memory_bytes, thumbnail_url, script_error,
-        sheet_count, object_count, master_item_count, variable_count, bookmark_count, table_count, field_count)
+        sheet_count, object_count, master_item_count, variable_count, bookmark_count, table_count, field_count,
+        custom_properties)
       VALUES (@appId, @contentHash, @runId, @createdAt, @name, @description, @spaceId, @ownerId, @ownerName, @createdDate,
         @modifiedDate, @lastReloadTime, @itemUpdatedAt, @publishTime, @isPublished, @usage, @hasSectionAccess,
         @isDirectQueryMode, @tags, @fileSizeBytes, @memoryBytes, @thumbnailUrl, @scriptError, @sheetCount, @objectCount,
-        @masterItemCount, @variableCount, @bookmarkCount, @tableCount, @fieldCount)`);
+        @masterItemCount, @variableCount, @bookmarkCount, @tableCount, @fieldCount, @customProperties)`);
     this.insertSheet = db.prepare(`
       INSERT INTO sheet (app_version_id, position, id, title, description, rank, columns, rows, owner_id, is_published,
         is_approved, created_date, modified_date)
@@ -242,6 +245,7 @@ export class AppVersionStore {
       hasSectionAccess: flag(app.hasSectionAccess),
       isDirectQueryMode: flag(app.isDirectQueryMode),
       tags: json(app.tags),
+      customProperties: json(app.customProperties ?? []),
       fileSizeBytes: app.fileSizeBytes,
       memoryBytes: app.memoryBytes,
       thumbnailUrl: app.thumbnailUrl,
@@ -471,6 +475,7 @@ export class AppVersionStore {
         fileSizeBytes: r.file_size_bytes,
         memoryBytes: r.memory_bytes,
         thumbnailUrl: r.thumbnail_url,
+        ...customPropertiesOf(r.custom_properties),
       },
       scriptError: r.script_error ? parseJson<ErrorShape>(r.script_error) : null,
       counts: {
@@ -649,4 +654,10 @@ export function toField(r: Row, tables: readonly string[]): FieldRecord {
     isSystem: bool(r['is_system']),
     isHidden: bool(r['is_hidden']),
   };
+}
+
+/** Custom properties are optional on AppRecord: present only when the app has some. */
+function customPropertiesOf(stored: string | undefined): { customProperties?: Array<{ name: string; value: string }> } {
+  const list = stored ? parseJson<Array<{ name: string; value: string }>>(stored) : [];
+  return list.length ? { customProperties: list } : {};
 }

@@ -2,9 +2,15 @@
 import { migration001Initial } from './001-initial';
 import { migration002LineageFragments } from './002-lineage-fragments';
 import { migration003DeferredSearchIndex } from './003-deferred-search-index';
+import { migration004CustomProperties } from './004-custom-properties';
 import type { Migration } from './migration';
 
-export const migrations: readonly Migration[] = [migration001Initial, migration002LineageFragments, migration003DeferredSearchIndex];
+export const migrations: readonly Migration[] = [
+  migration001Initial,
+  migration002LineageFragments,
+  migration003DeferredSearchIndex,
+  migration004CustomProperties,
+];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -122,6 +122,11 @@ function AppHeader({ detail }: { detail: AppDetail }) {
             {tag}
           </Badge>
         ))}
+        {r.customProperties?.map((property) => (
+          <Badge key={`${property.name}=${property.value}`} variant="light" color="gray" size="sm" tt="none" title="Custom property">
+            {property.name}: {property.value}
+          </Badge>
+        ))}
         {r.hasSectionAccess && (
           <Badge color="grape" variant="light" size="sm">
             section access

@@ -116,6 +116,10 @@ describe('client-managed crawl', () => {
     const content = catalog.snapshotContent({ connectionId: 'c' });
     expect(content.spaces.every((s) => s.type === 'stream')).toBe(true);
     expect(content.apps.filter((a) => a.record.spaceId === null).map((a) => a.record.ownerName)).toEqual([site.model.me.name]);
+    // The repository's custom properties are kept with each app version.
+    expect(new Set(content.apps.map((a) => JSON.stringify(a.record.customProperties)))).toEqual(
+      new Set([JSON.stringify([{ name: 'Lifecycle', value: 'Certified' }]), JSON.stringify([{ name: 'Lifecycle', value: 'Pipeline' }])]),
+    );
     expect(content.automations.length).toBe(model.apps);
     const chained = content.automations.find((a) => a.name.startsWith('Reload') && JSON.stringify(a.definition).includes('task-chain'));
     expect(chained?.lastRunStatus).toMatch(/SUCCEEDED|FAILED/);
