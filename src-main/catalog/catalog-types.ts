@@ -4,6 +4,7 @@
  */
 import type { ErrorShape } from '../api/errors';
 import type {
+  AppContent,
   AppRecord,
   AutomationRunRecord,
   BookmarkRecord,
@@ -21,8 +22,6 @@ import type {
   SpaceRecord,
   CollectionRecord,
   VariableRecord,
-  VisualObjectRecord,
-  EngineLineageRecord,
 } from '../crawl/records';
 import type { LineageEdge, LineageNode } from './lineage-graph';
 
@@ -357,24 +356,12 @@ export interface PreviousAppState {
   readonly versionId: number;
 }
 
-/** One app as a snapshot shows it: the record and everything the engine walk found. */
-export interface SnapshotApp {
+/** One app as a snapshot shows it: the record and everything the engine walk found (AppContent). */
+export interface SnapshotApp extends AppContent {
   readonly record: AppRecord;
   readonly source: AppSource;
   readonly appVersionId: number;
   readonly contentHash: string;
-  readonly script: string | null;
-  readonly scriptError: ErrorShape | null;
-  readonly sheets: readonly SheetRecord[];
-  readonly objects: readonly VisualObjectRecord[];
-  readonly masterMeasures: readonly MasterMeasureRecord[];
-  readonly masterDimensions: readonly MasterDimensionRecord[];
-  readonly masterVisualizations: readonly MasterVisualizationRecord[];
-  readonly variables: readonly VariableRecord[];
-  readonly bookmarks: readonly BookmarkRecord[];
-  readonly tables: readonly DataTableRecord[];
-  readonly fields: readonly FieldRecord[];
-  readonly engineLineage: readonly EngineLineageRecord[];
 }
 
 /** Everything in one snapshot: the input of export and of snapshot diffs. */
