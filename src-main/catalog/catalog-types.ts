@@ -6,7 +6,7 @@ import type { ErrorShape } from '../api/errors';
 import type {
   AppContent,
   AppRecord,
-  AutomationRunRecord,
+  AutomationRecord,
   BookmarkRecord,
   CellPosition,
   ConnectionKind,
@@ -204,23 +204,7 @@ export interface DataModel {
 
 export type DataConnectionRow = DataConnectionRecord;
 
-export interface AutomationRow {
-  readonly id: string;
-  readonly name: string;
-  readonly description: string;
-  readonly state: string;
-  readonly runMode: string;
-  readonly schedule: string | null;
-  readonly ownerId: string | null;
-  readonly spaceId: string | null;
-  readonly lastRunAt: string | null;
-  readonly lastRunStatus: string | null;
-  readonly createdAt: string | null;
-  readonly updatedAt: string | null;
-  readonly definition: unknown;
-  readonly strippedSecrets: readonly string[];
-  readonly runs: readonly AutomationRunRecord[];
-}
+export type AutomationRow = AutomationRecord;
 
 export interface ScriptSection {
   readonly title: string;
