@@ -1,7 +1,7 @@
 /**
  * The Cytoscape view of a lineage graph. Positions come from our layout (preset), styles from the
- * shared style table. Above a few thousand nodes Cytoscape's WebGL renderer is used where the
- * browser offers WebGL2, and edges hide while panning.
+ * shared style table. Above 1,500 nodes Cytoscape's WebGL renderer is used where the browser runs
+ * WebGL2 on a GPU, and edges hide while panning.
  */
 import cytoscape from 'cytoscape';
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react';
@@ -11,6 +11,7 @@ import type { Picture } from '../../../src-main/lineage-view/svg-writer';
 import { groupIdOf } from '../../../src-main/lineage-view/view-layout';
 import type { ViewEdge, ViewNode } from '../../../src-main/lineage-view/view-model';
 import { lineageStylesheet } from './cytoscape-style';
+import { fittedViewport } from './fit-viewport';
 
 export interface CanvasGraph {
   readonly nodes: readonly ViewNode[];
@@ -43,13 +44,28 @@ interface Props {
 
 /** Where the WebGL renderer starts paying for itself. */
 const webglThreshold = 1500;
+/** Room between the fitted picture and the canvas edge. */
+const fitPadding = 30;
 /** Below this zoom the 11 px labels are too small to read. */
 const readableZoom = 0.7;
 
-function hasWebgl2(): boolean {
+/** Renderer names of WebGL done on the CPU (no GPU, or a blocklisted one). */
+const softwareRenderer = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/**
+ * Whether the browser offers WebGL2 on a GPU. Software WebGL (SwiftShader in a headless or
+ * GPU-less Chromium) is far slower than Cytoscape's canvas renderer: uploading its label textures
+ * alone took longer than drawing the whole 5,000-node graph on a canvas. Chromium does not always
+ * report SwiftShader as a "major performance caveat", so the renderer's name is checked as well.
+ */
+function hasHardwareWebgl2(): boolean {
   try {
-    // Software WebGL (SwiftShader, no GPU) is slower than Cytoscape's canvas renderer.
-    return document.createElement('canvas').getContext('webgl2', { failIfMajorPerformanceCaveat: true }) !== null;
+    const gl = document.createElement('canvas').getContext('webgl2', { failIfMajorPerformanceCaveat: true });
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return !softwareRenderer.test(renderer);
   } catch {
     return false;
   }
@@ -72,7 +88,7 @@ export const LineageCanvas = forwardRef<LineageCanvasHandle, Props>(function Lin
       minZoom: 0.03,
       maxZoom: 4,
       boxSelectionEnabled: false,
-      ...(isLarge ? { hideEdgesOnViewport: true, textureOnViewport: true, webgl: hasWebgl2(), pixelRatio: 1 } : {}),
+      ...(isLarge ? { hideEdgesOnViewport: true, textureOnViewport: true, webgl: hasHardwareWebgl2(), pixelRatio: 1 } : {}),
     });
     cy.on('tap', 'node', (event) => {
       const node = event.target as cytoscape.NodeSingular;
@@ -109,10 +125,12 @@ export const LineageCanvas = forwardRef<LineageCanvasHandle, Props>(function Lin
       for (const n of graph.nodes) if (n.appId !== null) groups.set(groupIdOf(n.appId), n.appLabel ?? n.appId);
       for (const [id, title] of groups) elements.push({ group: 'nodes', data: { id, display: title, kind: 'group' }, classes: 'group' });
     }
+    const sizes = new Map<string, { width: number; height: number }>();
     for (const n of graph.nodes) {
       const at = layout.positions[n.id];
       if (!at) continue;
       const size = nodeSize(n.kind, n.label);
+      sizes.set(n.id, size);
       const classes = [n.id === graph.focus ? 'focus' : '', n.hasHiddenNeighbours ? 'expandable' : ''].filter(Boolean).join(' ');
       elements.push({
         group: 'nodes',
@@ -151,7 +169,18 @@ export const LineageCanvas = forwardRef<LineageCanvasHandle, Props>(function Lin
       cy.elements().remove();
       cy.add(elements);
     });
-    cy.fit(undefined, 30);
+    const fitted = fittedViewport(
+      layout,
+      (id) => sizes.get(id),
+      { width: cy.width(), height: cy.height() },
+      {
+        padding: fitPadding,
+        minZoom: cy.minZoom(),
+        maxZoom: cy.maxZoom(),
+      },
+    );
+    if (fitted) cy.viewport(fitted);
+    else cy.fit(undefined, fitPadding);
     // A long chain fitted into the canvas shrinks every label below reading size: then show the
     // focus node at a readable zoom instead, its nearest neighbours around it (Fit shows it all).
     const focus = graph.focus ? cy.getElementById(graph.focus) : null;
@@ -213,7 +242,7 @@ export const LineageCanvas = forwardRef<LineageCanvasHandle, Props>(function Lin
       return { nodes, edges: graph.edges, groups };
     },
     fit() {
-      cyRef.current?.fit(undefined, 30);
+      cyRef.current?.fit(undefined, fitPadding);
     },
     center(id) {
       const cy = cyRef.current;

@@ -34,7 +34,7 @@ import { useCall, useCallMutation } from '../../api/hooks';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExportMenu } from './ExportMenu';
 import { ImpactTable } from './ImpactTable';
-import { layoutOffThread } from './layout-client';
+import { layoutGraph } from './layout-client';
 import { LineageCanvas, type CanvasGraph, type CanvasSelection, type LineageCanvasHandle } from './LineageCanvas';
 import { LineageLegend } from './LineageLegend';
 import { maxDepth, readLineageParams, writeLineageParams, type LineageParams } from './lineage-params';
@@ -119,7 +119,7 @@ export function LineageScreen() {
   useEffect(() => {
     if (!graph) return undefined;
     let isCurrent = true;
-    void layoutOffThread(layoutInputOf(graph, groupByApp)).then((layout) => {
+    void layoutGraph(layoutInputOf(graph, groupByApp)).then((layout) => {
       if (isCurrent) setLaidOut({ graph, layout });
     });
     return () => {
