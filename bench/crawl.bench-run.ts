@@ -11,8 +11,10 @@ import { join } from 'node:path';
 import { it } from 'vitest';
 import { openCatalog } from '../src-main/catalog';
 import { catalogPort } from '../src-main/crawl/catalog-adapter';
+import { defaultWalkerThreads } from '../src-main/crawl/app-walks';
 import { DEFAULT_CONCURRENCY, runCrawl } from '../src-main/crawl/crawl-runner';
 import { createTransport } from '../src-main/qlik/connection-options';
+import { bundleWalkerWorker } from '../test/support/walker-worker-bundle';
 import { startDemoTenantProcess } from './demo-tenant-process';
 import { peerWalkApp } from './peer-walker';
 
@@ -20,6 +22,8 @@ const apps = Number(process.env['BENCH_APPS'] ?? 1000);
 const latencyMs = Number(process.env['BENCH_LATENCY_MS'] ?? 50);
 const peerSample = Math.min(apps, Number(process.env['BENCH_PEER_SAMPLE'] ?? 3));
 const concurrency = Number(process.env['BENCH_CONCURRENCY'] ?? DEFAULT_CONCURRENCY);
+// Walker threads as the app starts them (one per spare core); BENCH_WALKER_THREADS=0 walks on the runner's thread.
+const walkerThreadsOption = process.env['BENCH_WALKER_THREADS'];
 const sheetsPerApp = 10;
 const chartsPerSheet = 8;
 
@@ -32,6 +36,10 @@ it('crawl benchmark', async () => {
   const tenant = await startDemoTenantProcess({ apps, seed: 4242, sheetsPerApp, chartsPerSheet, latencyMs });
   const appIds = await tenant.appIds();
   const catalog = openCatalog(join(dir, 'bench.sqlite'));
+  const walker = walkerThreadsOption === '0' ? null : await bundleWalkerWorker();
+  const deps = walker
+    ? { createWalkerWorker: walker.createWalkerWorker, ...(walkerThreadsOption ? { walkerThreads: Number(walkerThreadsOption) } : {}) }
+    : {};
   try {
     const options = { url: tenant.url, apiKey: tenant.apiKey, connectionId: 'bench', kind: 'demo' as const, concurrency };
 
@@ -39,7 +47,7 @@ it('crawl benchmark', async () => {
     const tenantCpu0 = await tenant.cpu();
     const crawlerCpu0 = process.cpuUsage();
     let t0 = performance.now();
-    const full = await runCrawl({ ...options, mode: 'full' }, catalogPort(catalog), () => undefined);
+    const full = await runCrawl({ ...options, mode: 'full' }, catalogPort(catalog), () => undefined, undefined, deps);
     const fullMs = performance.now() - t0;
     const crawlerCpu = process.cpuUsage(crawlerCpu0);
     const tenantCpu1 = await tenant.cpu();
@@ -50,7 +58,7 @@ it('crawl benchmark', async () => {
     for (const appId of appIds.slice(0, changed)) await tenant.modifyApp(appId);
     await tenant.resetStats();
     t0 = performance.now();
-    const delta = await runCrawl({ ...options, mode: 'delta' }, catalogPort(catalog), () => undefined);
+    const delta = await runCrawl({ ...options, mode: 'delta' }, catalogPort(catalog), () => undefined, undefined, deps);
     const deltaMs = performance.now() - t0;
     const deltaStats = await tenant.stats();
 
@@ -66,6 +74,7 @@ it('crawl benchmark', async () => {
     const peerWalkMs = (peerSampleMs / peerSample) * apps;
     const result = {
       tenant: { apps, sheetsPerApp, chartsPerSheet, latencyMs, concurrency },
+      walkerThreads: walker ? Number(walkerThreadsOption ?? defaultWalkerThreads()) : 0,
       fullCrawl: {
         wallMs: Math.round(fullMs),
         appsCrawled: full.counts.appsCrawled,
@@ -113,6 +122,7 @@ it('crawl benchmark', async () => {
   } finally {
     clearInterval(sampler);
     catalog.close();
+    walker?.dispose();
     await tenant.close();
     rmSync(dir, { recursive: true, force: true });
   }

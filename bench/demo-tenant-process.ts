@@ -50,7 +50,12 @@ export async function startDemoTenantProcess(options: DemoTenantOptions): Promis
   mkdirSync(cache, { recursive: true });
   const dir = mkdtempSync(join(cache, 'qme-bench-host-'));
   const entry = await bundleHost(dir);
-  const child: ChildProcess = fork(entry, [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_TENANT_PROFILE_DIR=dir: the tenant writes a V8 CPU profile there when it exits.
+  const profileDir = process.env['BENCH_TENANT_PROFILE_DIR'];
+  const child: ChildProcess = fork(entry, [JSON.stringify(options)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   let nextId = 1;
   const ready = new Promise<{ url: string; apiKey: string }>((resolveReady, rejectReady) => {

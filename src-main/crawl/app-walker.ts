@@ -1,19 +1,21 @@
 /**
- * The engine walk of one app in two round trips: OpenDoc; then ONE pipelined batch (enigma sends
- * them back to back on the socket) — GetScript, GetLineage, GetTablesAndKeys, GetObjects with qData
- * JSON pointers that pull sheets + cells, every chart definition and the master measures and
- * dimensions in a single answer, GetVariables, GetBookmarks and GetAllInfos. No per-chart
- * GetObject/GetLayout: 8 engine calls per app however many sheets and charts it has.
+ * The engine walk of one app in one round trip: OpenDoc and, right behind it on the socket, ONE
+ * pipelined batch addressed to the Doc handle the engine is about to give (two round trips when
+ * the engine will not take requests before the Doc is open; see engine-session.ts). The batch:
+ * GetScript, GetLineage, GetTablesAndKeys, GetObjects with qData JSON pointers that pull sheets +
+ * cells, every chart definition and the master measures and dimensions in a single answer,
+ * GetVariables, GetBookmarks and GetAllInfos. No per-chart GetObject/GetLayout: 8 engine calls
+ * per app however many sheets and charts it has.
  *
  * Whether GetObjects returns master measures/dimensions is unverified on real engines
  * (qlik-protocol.md §1.7, §5). When GetAllInfos lists a library type GetObjects did not return,
  * or GetVariables/GetBookmarks are refused, the missing lists come from one list session object
- * (CreateSessionObject + GetLayout): a third round trip, 10 calls, only on such engines.
+ * (CreateSessionObject + GetLayout): one more round trip, 10 calls, only on such engines.
  */
 import { AppError, toErrorShape, type ErrorShape } from '../api/errors';
 import type { Transport } from '../qlik/connection-options';
 import type { QixContainerEntry, QixDoc, QixNxInfo } from '../qlik/enigma-facade';
-import { openEngineApp, type EngineAccess } from '../qlik/engine-session';
+import { openEngineAppAndRun, type EngineAccess } from '../qlik/engine-session';
 import { malformedResponse } from '../qlik/error-mapping';
 import { mapAppContent, type ObjectEntry, type RawAppPayloads } from './app-content-mapping';
 import type { AppContent } from './records';
@@ -123,17 +125,20 @@ async function optional<T>(promise: Promise<T>, fallback: T): Promise<{ value: T
 export async function walkApp(options: WalkAppOptions): Promise<WalkedApp> {
   // REST data/metadata (sizes, cardinalities) runs alongside the engine walk: no extra round trip.
   const metadata = options.fetchDataMetadata ? options.fetchDataMetadata().catch(() => null) : Promise.resolve(null);
-  const engine = await openEngineApp({
-    transport: options.transport,
-    apiKey: options.apiKey,
-    appId: options.appId,
-    withoutData: options.withoutData ?? true,
-    ...(options.callTimeoutMs !== undefined ? { callTimeoutMs: options.callTimeoutMs } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.access ? { access: options.access } : {}),
-  });
+  // OpenDoc and the batch leave together: one round trip per app where the engine allows it.
+  const { engine, result: raw } = await openEngineAppAndRun(
+    {
+      transport: options.transport,
+      apiKey: options.apiKey,
+      appId: options.appId,
+      withoutData: options.withoutData ?? true,
+      ...(options.callTimeoutMs !== undefined ? { callTimeoutMs: options.callTimeoutMs } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.access ? { access: options.access } : {}),
+    },
+    fetchPipelined,
+  );
   try {
-    const raw = await fetchPipelined(engine.doc);
     const engineCalls = engine.callCount();
     return { content: mapOrRefuse({ ...raw, dataMetadata: await metadata }, options.appId), engineCalls };
   } finally {

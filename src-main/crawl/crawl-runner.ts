@@ -8,7 +8,14 @@ import { setMaxListeners } from 'node:events';
 import { AppError, toErrorShape, type ErrorShape } from '../api/errors';
 import { createRestClient, type RestClient } from '../qlik/rest-client';
 import { dataMetadataSchema } from '../qlik/rest-schemas';
-import { walkApp } from './app-walker';
+import {
+  defaultWalkerThreads,
+  inThreadWalks,
+  threadWalks,
+  type AppWalks,
+  type WalkerConnection,
+  type WalkerWorkerFactory,
+} from './app-walks';
 import type { CatalogPort, SnapshotWriterPort } from './catalog-port';
 import type { CrawlCounts, CrawlEvent, CrawlPhase, CrawlRunOptions, CrawlSummary } from './crawl-events';
 import { planCrawl, type PlannedApp } from './delta-plan';
@@ -45,11 +52,19 @@ function cancelled(): ErrorShape {
   };
 }
 
+/** What the host can lend a crawl: a way to start walker threads (electron-vite's factory in the app). */
+export interface CrawlRunDeps {
+  readonly createWalkerWorker?: WalkerWorkerFactory;
+  /** Walker threads to start when `createWalkerWorker` is given; default one per spare core. */
+  readonly walkerThreads?: number;
+}
+
 export async function runCrawl(
   options: CrawlRunOptions,
   catalog: CatalogPort,
   onEvent: (event: CrawlEvent) => void,
   signal: AbortSignal = new AbortController().signal,
+  deps: CrawlRunDeps = {},
 ): Promise<CrawlSummary> {
   const started = Date.now();
   // Every in-flight engine call listens for cancel: more than Node's default 10.
@@ -93,6 +108,7 @@ export async function runCrawl(
   // Client-managed sites are listed through QRS instead of the Cloud REST API (client-managed-inventory.ts).
   let clientManaged: ClientManagedInventory | null = null;
   let deletedAppIds: string[] = [];
+  let walks: AppWalks | null = null;
   // App workers: they sleep on `waiters` while the listing is still producing work.
   let workers: Array<Promise<void>> = [];
   let halt = false;
@@ -113,7 +129,7 @@ export async function runCrawl(
     deletedAppIds,
     durationMs: Date.now() - started,
     engineCalls,
-    restCalls: rest.stats.requests + (clientManaged?.restCalls() ?? 0),
+    restCalls: rest.stats.requests + (clientManaged?.restCalls() ?? 0) + (walks?.restCalls() ?? 0),
     rateLimitWaits: rest.stats.rateLimitWaits,
     error,
   });
@@ -122,6 +138,19 @@ export async function runCrawl(
     progress();
     const signalOpt = { signal };
     clientManaged = options.clientManaged ? await openClientManagedInventory(options.clientManaged, signal) : null;
+    const appWalks = openWalks(options, rest, clientManaged, deps, onEvent);
+    walks = appWalks;
+    const previous = catalog.previousAppStates(connectionId);
+    const hasPrevious = previous.size > 0;
+    const previouslyFailed = catalog.previouslyFailedAppIds?.(connectionId) ?? new Set<string>();
+
+    // users/me, the user names and the first page of apps leave together: the listing's round trips
+    // are most of a delta crawl's time.
+    const ownerNames = clientManaged ? Promise.resolve(new Map<string, string>()) : fetchUserNames(rest, signal);
+    ownerNames.catch(() => undefined);
+    const appPages = startedEarly(
+      clientManaged ? clientManaged.appPages() : mapPages(appItemPages(rest, signal), ownerNames, (item, names) => mapAppItem(item, names)),
+    );
     const me = clientManaged ? null : await rest.getJson('/api/v1/users/me', userSchema, signalOpt);
     const tenant: TenantRecord = clientManaged?.tenant ?? {
       url: rest.transport.baseUrl.href.replace(/\/$/, ''),
@@ -137,9 +166,6 @@ export async function runCrawl(
       kind: options.mode,
     });
     const activeWriter = writer;
-    const previous = catalog.previousAppStates(connectionId);
-    const hasPrevious = previous.size > 0;
-    const previouslyFailed = catalog.previouslyFailedAppIds?.(connectionId) ?? new Set<string>();
 
     // Tenant-level listings run alongside the app crawl; they are a handful of REST calls.
     const tenantObjects = !crawlTenantObjects
@@ -153,7 +179,6 @@ export async function runCrawl(
             fetchAutomations(rest, signal),
           ]);
     tenantObjects.catch(() => undefined);
-    const ownerNames = clientManaged ? new Map<string, string>() : await fetchUserNames(rest, signal);
 
     phase = 'apps';
     const listed: AppRecord[] = [];
@@ -203,30 +228,13 @@ export async function runCrawl(
       const { app } = planned;
       progress({ id: app.id, name: app.name });
       try {
-        const walked = await walkApp({
-          transport: rest.transport,
-          apiKey: options.apiKey,
-          appId: app.id,
-          signal,
-          ...(options.requestTimeoutMs ? { callTimeoutMs: options.requestTimeoutMs } : {}),
-          withoutData: options.withoutData ?? true,
-          ...(clientManaged ? { access: clientManaged.engineAccess(app.id) } : {}),
-          ...(options.fetchDataMetadata === false || clientManaged
-            ? {}
-            : {
-                fetchDataMetadata: () =>
-                  rest.getJsonOrUndefined(`/api/v1/apps/${encodeURIComponent(app.id)}/data/metadata`, dataMetadataSchema, {
-                    signal,
-                    allowStatuses: [403, 404],
-                  }),
-              }),
-        });
+        const walked = await appWalks.walk(app, signal);
         engineCalls += walked.engineCalls;
         if (signal.aborted || halt) return;
         await queueWrite(() => {
           activeWriter.putApp(app, walked.content);
           // Lineage per app version, while other apps wait on the network: a delta crawl reuses it.
-          activeWriter.putAppLineage?.(app.id, LINEAGE_FRAGMENT_LAYOUT, () => appLineageFragment(app, walked.content));
+          activeWriter.putAppLineage?.(app.id, LINEAGE_FRAGMENT_LAYOUT, () => walked.fragment ?? appLineageFragment(app, walked.content));
         });
         if (!activeWriter.putAppLineage) crawledApps.push({ app, content: walked.content });
         counts.appsCrawled++;
@@ -260,10 +268,10 @@ export async function runCrawl(
     });
 
     phase = 'listing';
-    const appPages = clientManaged
-      ? clientManaged.appPages()
-      : mapPages(appItemPages(rest, signal), (item) => mapAppItem(item, ownerNames));
-    for await (const apps of appPages) {
+    const listedIds = new Set<string>();
+    const planListed = (page: readonly AppRecord[]): void => {
+      // An app moved between spaces while they were listed can appear twice.
+      const apps = page.filter((app) => !listedIds.has(app.id) && Boolean(listedIds.add(app.id)));
       listed.push(...apps);
       const plan = planCrawl({
         mode: options.mode,
@@ -289,7 +297,8 @@ export async function runCrawl(
       phase = 'apps';
       progress();
       wakeAll();
-    }
+    };
+    for await (const page of appPages) planListed(page);
     counts.appsListed = listed.length;
     listingDone = true;
     wakeAll();
@@ -374,11 +383,76 @@ export async function runCrawl(
     progress();
     return summary(isCancel ? 'cancelled' : 'failed', writer?.snapshotId ?? null, shape);
   } finally {
+    await walks?.close();
     await rest.close();
     await clientManaged?.close();
   }
 }
 
-async function* mapPages<T>(pages: AsyncGenerator<T[]>, map: (item: T) => AppRecord): AsyncGenerator<AppRecord[]> {
-  for await (const page of pages) yield page.map(map);
+/**
+ * Walker threads where the host lends a factory (cloud and demo tenants); else apps are walked on
+ * this thread, as client-managed sites always are (their engine errors get a site-specific reading).
+ */
+function openWalks(
+  options: CrawlRunOptions,
+  rest: RestClient,
+  clientManaged: ClientManagedInventory | null,
+  deps: CrawlRunDeps,
+  onEvent: (event: CrawlEvent) => void,
+): AppWalks {
+  const withoutData = options.withoutData ?? true;
+  if (deps.createWalkerWorker && !clientManaged) {
+    const connection: WalkerConnection = {
+      url: options.url,
+      apiKey: options.apiKey,
+      ...(options.proxy ? { proxy: options.proxy } : {}),
+      ...(options.caFile ? { caFile: options.caFile } : {}),
+      ...(options.caPem ? { caPem: options.caPem } : {}),
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      withoutData,
+      fetchDataMetadata: options.fetchDataMetadata !== false,
+    };
+    const threads = deps.walkerThreads ?? defaultWalkerThreads();
+    return threadWalks(deps.createWalkerWorker, connection, threads, (message) => onEvent({ type: 'notice', message }));
+  }
+  return inThreadWalks((app, signal) => ({
+    transport: rest.transport,
+    apiKey: options.apiKey,
+    appId: app.id,
+    signal,
+    ...(options.requestTimeoutMs ? { callTimeoutMs: options.requestTimeoutMs } : {}),
+    withoutData,
+    ...(clientManaged ? { access: clientManaged.engineAccess(app.id) } : {}),
+    ...(options.fetchDataMetadata === false || clientManaged
+      ? {}
+      : {
+          fetchDataMetadata: () =>
+            rest.getJsonOrUndefined(`/api/v1/apps/${encodeURIComponent(app.id)}/data/metadata`, dataMetadataSchema, {
+              signal,
+              allowStatuses: [403, 404],
+            }),
+        }),
+  }));
+}
+
+async function* mapPages<T, C>(
+  pages: AsyncGenerator<T[]>,
+  context: Promise<C>,
+  map: (item: T, context: C) => AppRecord,
+): AsyncGenerator<AppRecord[]> {
+  for await (const page of pages) {
+    const value = await context;
+    yield page.map((item) => map(item, value));
+  }
+}
+
+/** Asks for the first page now, before anyone iterates. */
+function startedEarly<T>(pages: AsyncGenerator<T>): AsyncIterable<T> {
+  const first = pages.next();
+  first.catch(() => undefined); // awaited when iterated; a crawl that fails before then must not leave it unhandled
+  return {
+    async *[Symbol.asyncIterator]() {
+      for (let step = await first; !step.done; step = await pages.next()) yield step.value;
+    },
+  };
 }

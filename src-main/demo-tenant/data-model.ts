@@ -9,12 +9,28 @@ import type { DataModel, JsonObject, ModelTable } from './tenant-model';
 const keyTypeRank: Record<KeyType, number> = { NOT_KEY: 0, ANY_KEY: 1, PRIMARY_KEY: 2, PERFECT_KEY: 3 };
 
 /** Fields appearing in several tables, with the tables they link. */
-export function keyFields(model: DataModel): Map<string, string[]> {
-  const tablesByField = new Map<string, string[]>();
-  for (const table of model.tables) {
-    for (const f of table.fields) tablesByField.set(f.name, [...(tablesByField.get(f.name) ?? []), table.name]);
+export function keyFields(model: DataModel): ReadonlyMap<string, readonly string[]> {
+  return memoized(keyFieldsCache, model, () => {
+    const tablesByField = new Map<string, string[]>();
+    for (const table of model.tables) {
+      for (const f of table.fields) tablesByField.set(f.name, [...(tablesByField.get(f.name) ?? []), table.name]);
+    }
+    return new Map([...tablesByField].filter(([, tables]) => tables.length > 1));
+  });
+}
+
+// A data model never changes once generated (a revision builds a new one), and GetObjects asks
+// for a field's description once per chart column: derived facts are computed once per model.
+const keyFieldsCache = new WeakMap<DataModel, ReadonlyMap<string, readonly string[]>>();
+const fieldRecordsCache = new WeakMap<DataModel, readonly FieldRecord[]>();
+
+function memoized<V>(cache: WeakMap<DataModel, V>, model: DataModel, compute: () => V): V {
+  let value = cache.get(model);
+  if (value === undefined) {
+    value = compute();
+    cache.set(model, value);
   }
-  return new Map([...tablesByField].filter(([, tables]) => tables.length > 1));
+  return value;
 }
 
 function fieldCardinal(model: DataModel, name: string): number {
@@ -59,7 +75,11 @@ export function tableRecords(model: DataModel): DataTableRecord[] {
 }
 
 /** FieldRecord.keyType is the strongest key type the field has in any of its tables. */
-export function fieldRecords(model: DataModel): FieldRecord[] {
+export function fieldRecords(model: DataModel): readonly FieldRecord[] {
+  return memoized(fieldRecordsCache, model, () => computeFieldRecords(model));
+}
+
+function computeFieldRecords(model: DataModel): FieldRecord[] {
   const keys = keyFields(model);
   const seen = new Map<string, FieldRecord>();
   for (const table of model.tables) {
@@ -111,7 +131,7 @@ export function tablesAndKeys(model: DataModel): JsonObject {
       qTags: tagsOf(keys.has(f.name), f.tags),
     })),
   }));
-  const qk = [...keys].map(([name, tables]) => ({ qKeyFields: [name], qTables: tables }));
+  const qk = [...keys].map(([name, tables]) => ({ qKeyFields: [name], qTables: [...tables] }));
   return { qtr, qk };
 }
 

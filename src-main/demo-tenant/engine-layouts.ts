@@ -32,13 +32,17 @@ export function qMetaOf(object: StoredObject): JsonObject {
 export function resolveQData(spec: JsonValue | undefined, object: StoredObject, ctx: LayoutContext): JsonObject {
   if (!isObject(spec)) return {};
   const out: JsonObject = {};
-  let layout: JsonObject | null = null;
+  const layouts = new Map<string, JsonObject>();
   for (const [name, pointer] of Object.entries(spec)) {
     if (typeof pointer !== 'string') continue;
     let value = resolvePointer(object.properties, pointer);
     if (value === undefined) {
-      layout ??= layoutOf(object, ctx);
-      value = resolvePointer(layout, pointer);
+      // Only the layout entry the pointer starts with is computed: a child list does not need the
+      // chart's hypercube evaluated. The value is the same as in the whole layout.
+      const entry = pointerHead(pointer);
+      const partial = layouts.get(entry) ?? layoutOf(object, ctx, entry);
+      layouts.set(entry, partial);
+      value = resolvePointer(partial, pointer);
     }
     if (value !== undefined) out[name] = value;
   }
@@ -72,20 +76,39 @@ function pickDefinition(definition: JsonObject): JsonObject {
   return out;
 }
 
-export function layoutOf(object: StoredObject, ctx: LayoutContext): JsonObject {
+/** The first key of a JSON pointer: '/qChildList/qItems' → 'qChildList'. */
+function pointerHead(pointer: string): string {
+  const end = pointer.indexOf('/', 1);
+  return pointer.slice(1, end < 0 ? undefined : end);
+}
+
+/**
+ * GetLayout's answer; with `only`, just that top-level entry is evaluated (the rest may be left out),
+ * for the qData pointers of GetObjects and list definitions.
+ */
+export function layoutOf(object: StoredObject, ctx: LayoutContext, only?: string): JsonObject {
   switch (object.handleType) {
     case 'GenericVariable':
       return variableLayout(object);
     case 'GenericDimension':
-      return { ...evaluate(object.properties, object, ctx), qDimInfos: dimensionInfos(object, ctx) };
+      return {
+        ...evaluate(object.properties, object, ctx, only),
+        ...(only === undefined || only === 'qDimInfos' ? { qDimInfos: dimensionInfos(object, ctx) } : {}),
+      };
     default:
-      return evaluate(object.handleType === 'GenericObject' ? effectiveProperties(object, ctx) : object.properties, object, ctx);
+      return evaluate(object.handleType === 'GenericObject' ? effectiveProperties(object, ctx) : object.properties, object, ctx, only);
   }
 }
 
-function evaluate(properties: JsonObject, object: StoredObject, ctx: LayoutContext): JsonObject {
+/** The properties that make layout entry `only`: itself, or its `q…Def` definition. */
+function propertiesFor(properties: JsonObject, only: string | undefined): [string, JsonValue][] {
+  if (only === undefined) return Object.entries(properties);
+  return [only, `${only}Def`].flatMap((key) => (properties[key] !== undefined ? [[key, properties[key]] as [string, JsonValue]] : []));
+}
+
+function evaluate(properties: JsonObject, object: StoredObject, ctx: LayoutContext, only?: string): JsonObject {
   const out: JsonObject = {};
-  for (const [key, value] of Object.entries(properties)) {
+  for (const [key, value] of propertiesFor(properties, only)) {
     switch (key) {
       case 'qMetaDef':
         out.qMeta = qMetaOf(object);
@@ -121,8 +144,8 @@ function evaluate(properties: JsonObject, object: StoredObject, ctx: LayoutConte
         out[key] = value;
     }
   }
-  out.qMeta ??= qMetaOf(object);
-  out.qSelectionInfo = {};
+  if (only === undefined || only === 'qMeta') out.qMeta ??= qMetaOf(object);
+  if (only === undefined || only === 'qSelectionInfo') out.qSelectionInfo = {};
   return out;
 }
 

@@ -32,7 +32,8 @@ export class EngineError extends Error {
 
 const accessDenied = (): EngineError => new EngineError(5, 'Access denied');
 
-type HandleEntry = { readonly kind: 'global' } | { readonly kind: 'doc' } | { readonly kind: 'object'; readonly objectId: string };
+type HandleEntry =
+  { readonly kind: 'global' } | { readonly kind: 'doc'; isOpening: boolean } | { readonly kind: 'object'; readonly objectId: string };
 
 interface OpenDoc {
   readonly app: DemoApp;
@@ -62,6 +63,8 @@ export class EngineSession {
   private requestCount = 0;
   private doc: OpenDoc | null = null;
   private closed = false;
+  /** Whether a reply went out since the last request arrived: the next request starts a round trip. */
+  private hasRepliedSinceRequest = true;
 
   constructor(private readonly deps: EngineSessionDeps) {}
 
@@ -88,6 +91,10 @@ export class EngineSession {
     const stats = this.deps.stats;
     bump(stats.engine, method);
     stats.engineTotal++;
+    if (this.hasRepliedSinceRequest) {
+      bump(stats.engineRoundTripsByApp, this.appKey());
+      this.hasRepliedSinceRequest = false;
+    }
     this.requestCount++;
     if (faults.dropSocketAfterCalls && this.requestCount >= faults.dropSocketAfterCalls) {
       bump(stats.faults, 'drop-socket');
@@ -117,6 +124,8 @@ export class EngineSession {
       out = out.slice(0, Math.max(1, Math.floor(out.length / 2)));
     }
     this.deps.send(out);
+    this.hasRepliedSinceRequest = true;
+    for (const entry of this.handles.values()) if (entry.kind === 'doc') entry.isOpening = false;
   }
 
   private appKey(): string {
@@ -133,7 +142,7 @@ export class EngineSession {
 
   private dispatch(handle: number, method: string, params: unknown): Reply {
     const entry = this.handles.get(handle);
-    if (!entry) throw new EngineError(-32602, 'Invalid Params', 'Invalid handle');
+    if (!entry || (entry.kind === 'doc' && entry.isOpening)) throw new EngineError(-32602, 'Invalid Params', 'Invalid handle');
     const object = entry.kind === 'object' ? this.lookup(entry.objectId) : undefined;
     const qType = entry.kind === 'global' ? 'Global' : entry.kind === 'doc' ? 'Doc' : (object?.handleType ?? 'GenericObject');
     const schema = schemaMethod(qType, method);
@@ -198,8 +207,9 @@ export class EngineSession {
       throw accessDenied();
     }
     this.doc = { app, content: appContent(this.deps.model, app), noData };
-    this.handles.set(this.nextHandle, { kind: 'doc' });
-    this.nextHandle++;
+    const handle = faults.docHandle ?? this.nextHandle;
+    this.handles.set(handle, { kind: 'doc', isOpening: faults.docOpensAfterReply === true });
+    this.nextHandle = Math.max(this.nextHandle, handle) + 1;
     return this.docRef();
   }
 

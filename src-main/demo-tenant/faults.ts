@@ -43,6 +43,13 @@ export interface FaultConfig {
   readonly getObjectsOmitsLibraryItems?: boolean;
   /** Engine methods answered -32601 "Method does not exist", as by an older engine. */
   readonly unsupportedMethods?: readonly string[];
+  /** OpenDoc gives the Doc this handle instead of the usual 1 (qlik-protocol.md §1.3 says "typically 1"). */
+  readonly docHandle?: number;
+  /**
+   * The Doc handle takes requests only once OpenDoc's reply has gone out, as an engine that opens
+   * apps asynchronously would: requests sent right behind OpenDoc get -32602 "Invalid handle".
+   */
+  readonly docOpensAfterReply?: boolean;
 }
 
 export type RestTier = 'tier1' | 'tier2';
@@ -100,19 +107,36 @@ export class FaultState {
 export interface DemoStats {
   /** REST calls per route, e.g. `GET /api/v1/items`. */
   rest: Record<string, number>;
+  /** REST calls per route and the query parameters they used (names only, sorted): `GET /api/v1/items?limit&resourceType`. */
+  restByFilter: Record<string, number>;
   restTotal: number;
   /** Engine requests per method. */
   engine: Record<string, number>;
   engineTotal: number;
   /** Engine requests per app id (the open doc, else the app in the socket URL). */
   engineByApp: Record<string, number>;
+  /**
+   * Round trips per app: requests that arrive after the session last sent a reply start a new one
+   * (requests a client sends back to back, before any answer, share one).
+   */
+  engineRoundTripsByApp: Record<string, number>;
   socketsOpened: number;
   /** How often each fault fired: `rate-limit`, `rest-error`, `malformed-rest`, `drop-socket`, … */
   faults: Record<string, number>;
 }
 
 export function emptyStats(): DemoStats {
-  return { rest: {}, restTotal: 0, engine: {}, engineTotal: 0, engineByApp: {}, socketsOpened: 0, faults: {} };
+  return {
+    rest: {},
+    restByFilter: {},
+    restTotal: 0,
+    engine: {},
+    engineTotal: 0,
+    engineByApp: {},
+    engineRoundTripsByApp: {},
+    socketsOpened: 0,
+    faults: {},
+  };
 }
 
 export function bump(counter: Record<string, number>, key: string): void {

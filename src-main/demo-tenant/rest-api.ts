@@ -75,7 +75,24 @@ function decodeCursor(cursor: string): number {
 }
 
 /** One page plus links.self/next/prev as absolute URLs, the way @qlik/api follows them. */
-function page(items: readonly JsonValue[], url: URL, ctx: RestContext, cursorParam: string, extra: JsonObject = {}): Body {
+function page<T extends JsonValue>(items: readonly T[], url: URL, ctx: RestContext, cursorParam: string, extra?: JsonObject): Body;
+function page<T>(
+  items: readonly T[],
+  url: URL,
+  ctx: RestContext,
+  cursorParam: string,
+  extra: JsonObject,
+  toJson: (item: T) => JsonValue,
+): Body;
+function page<T>(
+  items: readonly T[],
+  url: URL,
+  ctx: RestContext,
+  cursorParam: string,
+  extra: JsonObject = {},
+  // Only the page's items are turned into JSON: a 1,000-app listing is ten pages, not ten thousand items.
+  toJson: (item: T) => JsonValue = (item) => item as JsonValue,
+): Body {
   const rawLimit = url.searchParams.get('limit');
   const limit = rawLimit === null ? 10 : Number(rawLimit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
@@ -94,7 +111,7 @@ function page(items: readonly JsonValue[], url: URL, ctx: RestContext, cursorPar
   const links: JsonObject = { self: { href: new URL(url.pathname + url.search, ctx.baseUrl()).toString() } };
   if (offset + limit < items.length) links.next = link(offset + limit);
   if (offset > 0) links.prev = link(Math.max(0, offset - limit));
-  return ok({ data: items.slice(offset, offset + limit), links, ...extra });
+  return ok({ data: items.slice(offset, offset + limit).map(toJson), links, ...extra });
 }
 
 function findApp(ctx: RestContext, appId: string | undefined): DemoApp {
@@ -203,13 +220,7 @@ const routes: readonly Route[] = [
   {
     pattern: /^\/api\/v1\/items$/,
     key: 'GET /api/v1/items',
-    handle: (_m, url, ctx) =>
-      page(
-        filterItems(ctx, url).map((a) => itemJson(ctx.model, a, ctx.baseUrl())),
-        url,
-        ctx,
-        'next',
-      ),
+    handle: (_m, url, ctx) => page(filterItems(ctx, url), url, ctx, 'next', {}, (a) => itemJson(ctx.model, a, ctx.baseUrl())),
   },
   {
     pattern: /^\/api\/v1\/items\/([^/]+)$/,
@@ -360,6 +371,7 @@ export async function handleRest(req: IncomingMessage, res: ServerResponse, ctx:
   const route = method === 'GET' ? routes.find((r) => r.pattern.test(url.pathname)) : undefined;
   const key = route?.key ?? `${method} ${url.pathname}`;
   bump(ctx.stats.rest, key);
+  bump(ctx.stats.restByFilter, `${key}?${[...new Set(url.searchParams.keys())].sort().join('&')}`);
   ctx.stats.restTotal++;
   const wait = ctx.faults.rateLimitWait(method === 'GET' ? 'tier1' : 'tier2', Date.now());
   if (wait !== null) {

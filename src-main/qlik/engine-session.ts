@@ -61,6 +61,82 @@ export function engineAppUrl(transport: Transport, appId: string, identity?: str
 }
 
 export async function openEngineApp(options: OpenAppOptions): Promise<EngineApp> {
+  const link = await connectEngine(options);
+  try {
+    return link.engineApp(await link.openDoc());
+  } catch (error) {
+    await link.close();
+    throw error;
+  }
+}
+
+/** The Doc handle an engine gives the first OpenDoc of a session (qlik-protocol.md §1.3). */
+const EXPECTED_DOC_HANDLE = 1;
+
+/**
+ * Opens the app and runs `work` on its Doc in the same round trip: OpenDoc and the requests
+ * `work` makes first go out back to back, the latter addressed to the handle the engine gives
+ * the first Doc of a session. When the engine answers OpenDoc with another handle, or refuses the
+ * early requests because the app was not open yet ("Invalid handle"), `work` runs again after
+ * OpenDoc — the plain two round trips, never a wrong answer. An OpenDoc failure is reported as
+ * such, whatever the early requests got.
+ */
+export async function openEngineAppAndRun<T>(
+  options: OpenAppOptions,
+  work: (doc: QixDoc) => Promise<T>,
+): Promise<{ readonly engine: EngineApp; readonly result: T }> {
+  const link = await connectEngine(options);
+  try {
+    const opening = link.openDoc();
+    const speculative = link.speculativeDoc(EXPECTED_DOC_HANDLE);
+    const early = speculative
+      ? work(speculative.doc).then(
+          (value) => ({ ok: true as const, value }),
+          (error: unknown) => ({ ok: false as const, error }),
+        )
+      : null;
+    let rawDoc: QixDoc;
+    try {
+      rawDoc = await opening;
+    } catch (error) {
+      await early;
+      throw error;
+    }
+    const engine = link.engineApp(rawDoc);
+    const outcome = early ? await early : null;
+    if (speculative && outcome && rawDoc === speculative.raw && !speculative.missed()) {
+      if (!outcome.ok) throw outcome.error;
+      return { engine, result: outcome.value };
+    }
+    return { engine, result: await work(engine.doc) };
+  } catch (error) {
+    await link.close();
+    throw error;
+  }
+}
+
+/** JSON-RPC "Invalid Params" naming the handle: a request reached a handle the engine does not have (yet). */
+function isInvalidHandle(error: unknown): boolean {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; parameter?: unknown };
+  return e.code === -32602 && typeof e.parameter === 'string' && /handle/i.test(e.parameter);
+}
+
+/** A request the speculative Doc no longer sends once the engine has refused one of them. */
+class SpeculationMissed extends Error {
+  constructor() {
+    super('The engine refused requests sent before OpenDoc returned.');
+  }
+}
+
+interface EngineLink {
+  openDoc(): Promise<QixDoc>;
+  /** A Doc API object on `handle` before OpenDoc has answered; null where enigma cannot make one. */
+  speculativeDoc(handle: number): { readonly raw: QixDoc; readonly doc: QixDoc; readonly missed: () => boolean } | null;
+  engineApp(rawDoc: QixDoc): EngineApp;
+  close(): Promise<void>;
+}
+
+async function connectEngine(options: OpenAppOptions): Promise<EngineLink> {
   const { transport, appId } = options;
   const timeoutMs = options.callTimeoutMs ?? 30_000;
   const context = {
@@ -125,7 +201,7 @@ export async function openEngineApp(options: OpenAppOptions): Promise<EngineApp>
   };
 
   /** Races one engine call against the per-call timeout and the abort signal. */
-  function guarded<T>(endpoint: string, run: () => Promise<T>): Promise<T> {
+  function guarded<T>(endpoint: string, run: () => Promise<T>, onRawError?: (error: unknown) => unknown): Promise<T> {
     if (options.signal?.aborted) return Promise.reject(cancelledError());
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -156,30 +232,55 @@ export async function openEngineApp(options: OpenAppOptions): Promise<EngineApp>
         },
         (error: unknown) => {
           cleanup();
-          reject(mapError(error, endpoint));
+          reject(onRawError?.(error) ?? mapError(error, endpoint));
         },
       );
     });
   }
 
-  let rawDoc: QixDoc;
+  /** The Doc with every method wrapped: timeout, abort and error mapping. */
+  function wrapDoc(rawDoc: QixDoc, onRawError?: (error: unknown) => unknown, refuse?: () => Error | null): QixDoc {
+    return new Proxy(rawDoc, {
+      get(target, property, receiver) {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function' || typeof property !== 'string') return value;
+        return (...args: unknown[]) => {
+          const refusal = refuse?.();
+          if (refusal) return Promise.reject(refusal);
+          return guarded(property, () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args), onRawError);
+        };
+      },
+    });
+  }
+
+  let global: QixGlobal;
   try {
-    const global = (await guarded('connect', () => session.open())) as QixGlobal;
-    rawDoc = await guarded('OpenDoc', () => global.openDoc(appId, '', '', '', options.withoutData ?? true));
+    global = (await guarded('connect', () => session.open())) as QixGlobal;
   } catch (error) {
     await close();
     throw error;
   }
 
-  const doc = new Proxy(rawDoc, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== 'function' || typeof property !== 'string') return value;
-      return (...args: unknown[]) => guarded(property, () => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+  return {
+    openDoc: () => guarded('OpenDoc', () => global.openDoc(appId, '', '', '', options.withoutData ?? true)),
+    speculativeDoc(handle) {
+      if (typeof session.getObjectApi !== 'function') return null;
+      const raw = session.getObjectApi({ handle, id: appId, type: 'Doc' }) as QixDoc;
+      let missed = false;
+      const doc = wrapDoc(
+        raw,
+        (error) => {
+          if (!isInvalidHandle(error)) return undefined;
+          missed = true;
+          return new SpeculationMissed();
+        },
+        () => (missed ? new SpeculationMissed() : null),
+      );
+      return { raw, doc, missed: () => missed };
     },
-  });
-
-  return { appId, doc, callCount: () => calls, close };
+    engineApp: (rawDoc) => ({ appId, doc: wrapDoc(rawDoc), callCount: () => calls, close }),
+    close,
+  };
 }
 
 /**

@@ -10,6 +10,12 @@ export interface EnigmaEventSource {
 export interface EnigmaSession extends EnigmaEventSource {
   open(): Promise<unknown>;
   close(code?: number, reason?: string): Promise<void>;
+  /**
+   * The API object for a handle, created from the schema if the session has none yet (enigma uses
+   * it for every qReturn; marked private in its docs). The speculative OpenDoc needs the Doc before
+   * the engine has answered.
+   */
+  getObjectApi?(args: { handle: number; id: string; type: string; genericType?: string }): unknown;
 }
 
 export interface EnigmaConfig {

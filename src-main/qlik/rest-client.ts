@@ -182,19 +182,29 @@ export function createRestClient(options: RestClientOptions): RestClient {
   }
 
   async function* pages<T>(path: string, itemSchema: z.ZodType<T>, request: RestRequestOptions = {}): AsyncGenerator<T[]> {
-    let next: string | undefined = path;
     const seen = new Set<string>();
-    while (next) {
-      const url = resolveUrl(next);
-      if (seen.has(url.href)) break; // a server that loops its cursor must not loop us
+    const fetchPage = (href: string): { readonly url: URL; readonly response: Promise<{ body: unknown }> } | null => {
+      const url = resolveUrl(href);
+      if (seen.has(url.href)) return null; // a server that loops its cursor must not loop us
       seen.add(url.href);
-      const { body } = await requestJson(url, request);
+      const response = requestJson(url, request);
+      response.catch(() => undefined); // awaited below; a consumer that stops early must not leave it unhandled
+      return { url, response };
+    };
+    let pending = fetchPage(path);
+    while (pending) {
+      const { url } = pending;
+      const { body } = await pending.response;
       const envelope = Array.isArray(body) ? { data: body, links: null } : listEnvelope.safeParse(body);
       const data = 'success' in envelope ? (envelope.success ? envelope.data : undefined) : envelope;
       if (!data) {
         const issue = 'success' in envelope && !envelope.success ? describeIssues(envelope.error) : 'not a list';
         throw malformedResponse(contextFor(url), issue);
       }
+      // The next page is requested before this one is handed over: the caller's work on a page
+      // (planning, catalog writes) overlaps the next round trip instead of adding to it.
+      const nextHref = data.links?.next?.href;
+      pending = nextHref ? fetchPage(nextHref) : null;
       const items: T[] = [];
       for (const raw of data.data) {
         const item = itemSchema.safeParse(raw);
@@ -205,7 +215,6 @@ export function createRestClient(options: RestClientOptions): RestClient {
         }
       }
       yield items;
-      next = data.links?.next?.href ?? undefined;
     }
   }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../../src-main/catalog';
-import { appContent, startDemoTenant, type DemoTenant } from '../../../src-main/demo-tenant';
+import { appContent, startDemoTenant, type DemoTenant, type FaultConfig } from '../../../src-main/demo-tenant';
 import { catalogPort } from '../../../src-main/crawl/catalog-adapter';
 import type { CatalogPort } from '../../../src-main/crawl/catalog-port';
 import type { CrawlEvent, CrawlRunOptions } from '../../../src-main/crawl/crawl-events';
@@ -87,6 +87,47 @@ describe('crawl of an engine whose GetObjects omits master items and that lacks 
   });
 });
 
+describe('round trips per app', () => {
+  // With a reply latency, requests sent back to back always reach the tenant before any answer,
+  // so the tenant's round-trip count is exact.
+  const crawlWith = async (faults: FaultConfig | undefined) => {
+    const tenant = await startDemoTenant({ apps: 3, seed: 11, sheetsPerApp: 2, chartsPerSheet: 3, apiKey: CANARY, latencyMs: 20, faults });
+    const catalog = openCatalog(join(dir, `round-trips-${Object.keys(faults ?? {}).join('-') || 'none'}.sqlite`));
+    try {
+      const rec = recording(catalogPort(catalog));
+      const summary = await runCrawl(options(tenant), rec.port, () => undefined);
+      expect(summary.status).toBe('complete');
+      expect(summary.failures).toEqual([]);
+      for (const app of tenant.model.apps) {
+        const truth = appContent(tenant.model, app).truth;
+        expect(normalized(rec.contents.get(app.record.id) as AppContent), app.record.name).toEqual(normalized(truth));
+      }
+      return tenant.model.apps.map((app) => ({
+        roundTrips: tenant.stats.engineRoundTripsByApp[app.record.id] ?? 0,
+        calls: tenant.stats.engineByApp[app.record.id] ?? 0,
+      }));
+    } finally {
+      catalog.close();
+      await tenant.close();
+    }
+  };
+
+  it('OpenDoc and the batch travel together: one round trip, eight calls', async () => {
+    expect(new Set((await crawlWith(undefined)).map((a) => `${a.roundTrips} rt, ${a.calls} calls`))).toEqual(new Set(['1 rt, 8 calls']));
+  });
+
+  it('an engine that puts the Doc on another handle costs a second round trip, not a wrong answer', async () => {
+    const perApp = await crawlWith({ docHandle: 7 });
+    // The seven early calls hit handle 1 and are refused; the batch is sent again to handle 7.
+    expect(new Set(perApp.map((a) => `${a.roundTrips} rt, ${a.calls} calls`))).toEqual(new Set(['2 rt, 15 calls']));
+  });
+
+  it('an engine that refuses requests until the Doc is open gets the batch again after OpenDoc', async () => {
+    const perApp = await crawlWith({ docOpensAfterReply: true });
+    expect(new Set(perApp.map((a) => `${a.roundTrips} rt, ${a.calls} calls`))).toEqual(new Set(['2 rt, 15 calls']));
+  });
+});
+
 describe('crawl of the demo tenant', () => {
   let tenant: DemoTenant;
   let catalog: Catalog;
@@ -115,6 +156,12 @@ describe('crawl of the demo tenant', () => {
       expect(normalized(crawled as AppContent), app.record.name).toEqual(normalized(truth));
     }
     expect(events.some((e) => e.type === 'progress' && e.phase === 'apps')).toBe(true);
+    // Listed per space type, side by side: every app was found, whichever type its space has.
+    expect(tenant.stats.restByFilter['GET /api/v1/items?limit&noActions&resourceType&spaceType']).toBe(4);
+    const spaceTypes = new Set(
+      tenant.model.apps.map((a) => tenant.model.spaces.find((s) => s.record.id === a.record.spaceId)?.record.type ?? 'personal'),
+    );
+    expect(spaceTypes.size).toBeGreaterThan(1);
   });
 
   it('keeps engine calls per app at 12 or fewer, however many charts', () => {
@@ -123,7 +170,7 @@ describe('crawl of the demo tenant', () => {
     expect(Math.min(...calls)).toBeGreaterThan(0);
   });
 
-  it('reads each app in two round trips: OpenDoc, then one pipelined batch of seven calls', () => {
+  it('reads each app with eight calls: OpenDoc and one pipelined batch of seven', () => {
     const calls = tenant.model.apps.map((app) => tenant.stats.engineByApp[app.record.id] ?? 0);
     expect(new Set(calls)).toEqual(new Set([8]));
     expect(tenant.stats.engine['CreateSessionObject'] ?? 0).toBe(0);

@@ -1,0 +1,71 @@
+/**
+ * worker_threads entry of a walker thread (app-walks.ts): reads apps from the engine and computes
+ * their lineage fragments while the crawl runner's thread writes the catalog. The API key arrives
+ * in memory through workerData and is never written anywhere.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { toErrorShape } from '../api/errors';
+import { appLineageFragment } from '../lineage';
+import { createRestClient } from '../qlik/rest-client';
+import { dataMetadataSchema } from '../qlik/rest-schemas';
+import { walkApp } from './app-walker';
+import type { WalkerReply, WalkerRequest, WalkerWorkerData } from './app-walks';
+
+function main(): void {
+  if (!parentPort) return;
+  const port = parentPort;
+  const { connection } = workerData as WalkerWorkerData;
+  const post = (reply: WalkerReply): void => port.postMessage(reply);
+  const rest = createRestClient({
+    url: connection.url,
+    apiKey: connection.apiKey,
+    ...(connection.proxy ? { proxy: connection.proxy } : {}),
+    ...(connection.caFile ? { caFile: connection.caFile } : {}),
+    ...(connection.caPem ? { caPem: connection.caPem } : {}),
+    ...(connection.requestTimeoutMs ? { requestTimeoutMs: connection.requestTimeoutMs } : {}),
+    onNotice: (notice) => {
+      if (notice.kind === 'rate-limited')
+        post({ kind: 'notice', message: `Rate limited on ${notice.endpoint}; waiting ${Math.ceil(notice.waitMs / 1000)} s as asked.` });
+    },
+  });
+  const walks = new Map<number, AbortController>();
+
+  port.on('message', (request: WalkerRequest) => {
+    if (request.kind === 'cancel') {
+      walks.get(request.id)?.abort();
+      return;
+    }
+    const { id, app } = request;
+    const controller = new AbortController();
+    walks.set(id, controller);
+    const signal = controller.signal;
+    walkApp({
+      transport: rest.transport,
+      apiKey: connection.apiKey,
+      appId: app.id,
+      signal,
+      ...(connection.requestTimeoutMs ? { callTimeoutMs: connection.requestTimeoutMs } : {}),
+      withoutData: connection.withoutData,
+      ...(connection.fetchDataMetadata
+        ? {
+            fetchDataMetadata: () =>
+              rest.getJsonOrUndefined(`/api/v1/apps/${encodeURIComponent(app.id)}/data/metadata`, dataMetadataSchema, {
+                signal,
+                allowStatuses: [403, 404],
+              }),
+          }
+        : {}),
+    })
+      .then((walked) => {
+        if (signal.aborted) return;
+        const fragment = appLineageFragment(app, walked.content);
+        post({ kind: 'walked', id, content: walked.content, engineCalls: walked.engineCalls, fragment, restCalls: rest.stats.requests });
+      })
+      .catch((error: unknown) => {
+        if (!signal.aborted) post({ kind: 'failed', id, error: toErrorShape(error), restCalls: rest.stats.requests });
+      })
+      .finally(() => walks.delete(id));
+  });
+}
+
+main();
