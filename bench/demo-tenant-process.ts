@@ -20,6 +20,9 @@ export interface DemoTenantProcess {
   deleteApp(appId: string): Promise<void>;
   addApp(): Promise<AppRecord>;
   resetStats(): Promise<void>;
+  /** A full crawl run from the tenant's own process: fills its answer cache, leaves the caller cold. */
+  warm(): Promise<void>;
+  answerCache(enabled: boolean): Promise<void>;
   stats(): Promise<DemoStats>;
   /** CPU the tenant process used so far (process.cpuUsage, microseconds). */
   cpu(): Promise<NodeJS.CpuUsage>;
@@ -83,6 +86,8 @@ export async function startDemoTenantProcess(options: DemoTenantOptions): Promis
     deleteApp: (appId) => call({ op: 'deleteApp', appId }),
     addApp: () => call({ op: 'addApp' }),
     resetStats: () => call({ op: 'resetStats' }),
+    warm: () => call({ op: 'warm' }),
+    answerCache: (enabled) => call({ op: 'answerCache', enabled }),
     stats: () => call({ op: 'stats' }),
     cpu: () => call({ op: 'cpu' }),
     close: async () => {

@@ -32,6 +32,36 @@ export class EngineError extends Error {
 
 const accessDenied = (): EngineError => new EngineError(5, 'Access denied');
 
+const ANSWER_PREFIX = '{"jsonrpc":"2.0","id":null';
+/** Doc methods whose answer depends on the app content alone (none creates a handle). */
+const CACHEABLE_DOC_METHODS = new Set([
+  'GetScript',
+  'GetLineage',
+  'GetTablesAndKeys',
+  'GetObjects',
+  'GetVariables',
+  'GetBookmarks',
+  'GetAllInfos',
+  'GetAppLayout',
+  'GetAppProperties',
+  'GetConnections',
+]);
+const answerCache = new WeakMap<DemoAppContent, Map<string, string>>();
+
+function answersOf(content: DemoAppContent): Map<string, string> {
+  let answers = answerCache.get(content);
+  if (!answers) {
+    answers = new Map();
+    answerCache.set(content, answers);
+  }
+  return answers;
+}
+
+/** A fault config that changes no answer: latency only. */
+function onlyLatency(faults: FaultConfig): boolean {
+  return Object.entries(faults).every(([key, value]) => key === 'latencyMs' || value === undefined);
+}
+
 type HandleEntry =
   { readonly kind: 'global' } | { readonly kind: 'doc'; isOpening: boolean } | { readonly kind: 'object'; readonly objectId: string };
 
@@ -43,6 +73,8 @@ interface OpenDoc {
 
 export interface EngineSessionDeps {
   readonly model: TenantModel;
+  /** Keep serialised Doc answers per app content and reuse them (a bench tenant; see DemoTenantOptions.cacheAnswers). */
+  readonly cacheAnswers?: () => boolean;
   readonly urlAppId: string | null;
   readonly faults: () => FaultConfig;
   readonly stats: DemoStats;
@@ -106,19 +138,18 @@ export class EngineSession {
       bump(stats.engineByApp, this.appKey());
       return;
     }
-    let frame: JsonObject;
+    const handle = typeof request.handle === 'number' ? request.handle : NaN;
+    let out: string;
     try {
-      const reply = this.dispatch(typeof request.handle === 'number' ? request.handle : NaN, method, request.params);
-      frame = this.successFrame(id, reply, request.delta === true);
+      out = this.answer(id, handle, method, request.params, request.delta === true, faults);
     } catch (error) {
       const e = error instanceof EngineError ? error : new EngineError(-32603, error instanceof Error ? error.message : 'Internal error');
-      frame = { jsonrpc: '2.0', id, error: { code: e.code, parameter: e.parameter, message: e.message } };
+      out = JSON.stringify({ jsonrpc: '2.0', id, error: { code: e.code, parameter: e.parameter, message: e.message } });
     }
     bump(stats.engineByApp, this.appKey());
     const slow = faults.slowReplyMs && (!faults.slowMethods || faults.slowMethods.includes(method)) ? faults.slowReplyMs : 0;
     await delay((faults.latencyMs ?? 0) + slow);
     if (this.closed) return;
-    let out = JSON.stringify(frame);
     if (faults.malformedJson?.engineMethods?.includes(method)) {
       bump(stats.faults, 'malformed-engine');
       out = out.slice(0, Math.max(1, Math.floor(out.length / 2)));
@@ -126,6 +157,34 @@ export class EngineSession {
     this.deps.send(out);
     this.hasRepliedSinceRequest = true;
     for (const entry of this.handles.values()) if (entry.kind === 'doc') entry.isOpening = false;
+  }
+
+  /**
+   * The serialised success frame. With cacheAnswers, a Doc's answers are kept per app content (a
+   * revision or modifyApp makes new content) while nothing but latency is injected and the socket
+   * holds no session objects: the same request then costs a lookup instead of a re-evaluation.
+   */
+  private answer(id: string | number | null, handle: number, method: string, params: unknown, delta: boolean, faults: FaultConfig): string {
+    const entry = this.handles.get(handle);
+    const cache =
+      this.deps.cacheAnswers?.() === true &&
+      CACHEABLE_DOC_METHODS.has(method) &&
+      entry?.kind === 'doc' &&
+      !entry.isOpening &&
+      this.doc &&
+      this.sessionObjects.size === 0 &&
+      onlyLatency(faults)
+        ? answersOf(this.doc.content)
+        : null;
+    const key = cache ? `${method}\u0000${delta ? 1 : 0}\u0000${JSON.stringify(params ?? null)}` : '';
+    let withoutId = cache?.get(key);
+    if (withoutId !== undefined) this.deps.stats.engineCachedAnswers++;
+    else {
+      withoutId = JSON.stringify(this.successFrame(null, this.dispatch(handle, method, params), delta));
+      cache?.set(key, withoutId);
+    }
+    // successFrame writes jsonrpc, then id: the cached text starts with the null id.
+    return `{"jsonrpc":"2.0","id":${JSON.stringify(id)}${withoutId.slice(ANSWER_PREFIX.length)}`;
   }
 
   private appKey(): string {

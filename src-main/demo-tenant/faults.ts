@@ -120,6 +120,8 @@ export interface DemoStats {
    * (requests a client sends back to back, before any answer, share one).
    */
   engineRoundTripsByApp: Record<string, number>;
+  /** Engine answers served from the answer cache (DemoTenantOptions.cacheAnswers). */
+  engineCachedAnswers: number;
   socketsOpened: number;
   /** How often each fault fired: `rate-limit`, `rest-error`, `malformed-rest`, `drop-socket`, … */
   faults: Record<string, number>;
@@ -134,6 +136,7 @@ export function emptyStats(): DemoStats {
     engineTotal: 0,
     engineByApp: {},
     engineRoundTripsByApp: {},
+    engineCachedAnswers: 0,
     socketsOpened: 0,
     faults: {},
   };

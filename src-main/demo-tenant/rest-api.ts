@@ -130,8 +130,8 @@ function filterItems(ctx: RestContext, url: URL): DemoApp[] {
   const name = q.get('name')?.toLowerCase();
   const ownerId = q.get('ownerId');
   const collectionId = q.get('collectionId');
-  const spaceTypeOf = (app: DemoApp): string =>
-    app.record.spaceId ? (ctx.model.spaces.find((s) => s.record.id === app.record.spaceId)?.record.type ?? '') : 'personal';
+  const spaceTypes = spaceType ? new Map(ctx.model.spaces.map((s) => [s.record.id, s.record.type])) : null;
+  const spaceTypeOf = (app: DemoApp): string => (app.record.spaceId ? (spaceTypes?.get(app.record.spaceId) ?? '') : 'personal');
   return ctx.model.apps.filter(
     (a) =>
       (!spaceId || (spaceId === 'personal' ? a.record.spaceId === null : a.record.spaceId === spaceId)) &&

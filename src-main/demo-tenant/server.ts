@@ -34,6 +34,11 @@ export interface DemoTenantOptions {
   readonly faults?: FaultConfig;
   /** 1 (default) or 2: a later state of the same tenant with documented changes (revision.ts). */
   readonly revision?: DemoRevision;
+  /**
+   * Keep each app's serialised Doc answers and reuse them while no fault but latency is set: the
+   * crawl bench's tenant, so that once warmed it spends little of the CPU the crawler is measured on.
+   */
+  readonly cacheAnswers?: boolean;
 }
 
 export interface DemoTenant {
@@ -45,6 +50,8 @@ export interface DemoTenant {
   /** The CA that signed the server certificate (tls only). */
   readonly caCertPem?: string;
   setFaults(faults: FaultConfig): void;
+  /** Turns the answer cache (DemoTenantOptions.cacheAnswers) on or off; what it holds is kept. */
+  setAnswerCache(enabled: boolean): void;
   resetStats(): void;
   /** Bumps modifiedDate and itemUpdatedAt and retitles the first sheet; returns the new record. */
   modifyApp(appId: string): AppRecord;
@@ -70,6 +77,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   if (options.revision !== undefined) setDemoRevision(model, options.revision);
   const apiKey = options.apiKey ?? `demo_${randomBytes(24).toString('base64url')}`;
   const faults = new FaultState(withLatency(options.faults ?? {}, options.latencyMs), seed);
+  let cacheAnswers = options.cacheAnswers === true;
   const stats = emptyStats();
   const host = options.host ?? '127.0.0.1';
   const certificate = options.tls ? await demoCertificate() : null;
@@ -96,7 +104,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     if (!hasBearer(req.headers.authorization, apiKey)) return rejectUpgrade(socket, 401, 'Unauthorized');
     const urlAppId = decodeURIComponent(match[1] ?? '') || null;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      attachEngineSocket(ws, { model, urlAppId, faults: () => faults.current, stats }, sockets);
+      attachEngineSocket(ws, { model, urlAppId, faults: () => faults.current, stats, cacheAnswers: () => cacheAnswers }, sockets);
     });
   });
 
@@ -129,6 +137,9 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     stats,
     ...(certificate ? { caCertPem: certificate.caCertPem } : {}),
     setFaults: (f) => faults.replace(withLatency(f, undefined)),
+    setAnswerCache: (enabled) => {
+      cacheAnswers = enabled;
+    },
     resetStats: () => Object.assign(stats, emptyStats()),
     modifyApp: (appId) => {
       const next = replaceApp(appId, (app) => {

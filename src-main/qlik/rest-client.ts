@@ -4,6 +4,7 @@
  * and custom CA (via the Transport), and zod-validated, tolerant parsing. Knows nothing of crawls.
  */
 import { fetch } from 'undici';
+import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { z } from 'zod';
 import { AppError } from '../api/errors';
 import { type QlikConnectionOptions, type Transport, createTransport } from './connection-options';
@@ -205,6 +206,8 @@ export function createRestClient(options: RestClientOptions): RestClient {
       // (planning, catalog writes) overlaps the next round trip instead of adding to it.
       const nextHref = data.links?.next?.href;
       pending = nextHref ? fetchPage(nextHref) : null;
+      // Let the request leave before the caller's synchronous work on this page holds the thread.
+      if (pending) await setImmediatePromise();
       const items: T[] = [];
       for (const raw of data.data) {
         const item = itemSchema.safeParse(raw);

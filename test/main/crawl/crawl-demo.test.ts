@@ -128,6 +128,35 @@ describe('round trips per app', () => {
   });
 });
 
+describe('a bench tenant that keeps its answers', () => {
+  it('serves a second crawl from its cache with the same content, and a modified app afresh', async () => {
+    const tenant = await startDemoTenant({ apps: 3, seed: 5, sheetsPerApp: 2, chartsPerSheet: 3, apiKey: CANARY, cacheAnswers: true });
+    const catalog = openCatalog(join(dir, 'cached-answers.sqlite'));
+    try {
+      const crawl = async () => {
+        const rec = recording(catalogPort(catalog));
+        const summary = await runCrawl(options(tenant), rec.port, () => undefined);
+        expect(summary.status).toBe('complete');
+        for (const app of tenant.model.apps) {
+          const truth = appContent(tenant.model, app).truth;
+          expect(normalized(rec.contents.get(app.record.id) as AppContent), app.record.name).toEqual(normalized(truth));
+        }
+      };
+      await crawl();
+      expect(tenant.stats.engineCachedAnswers).toBe(0);
+      const modified = tenant.modifyApp((tenant.model.apps[0] as (typeof tenant.model.apps)[number]).record.id);
+      tenant.resetStats();
+      await crawl();
+      // Seven Doc calls per app; the modified app's content is new, so its answers are not reused.
+      expect(tenant.stats.engineCachedAnswers).toBe(7 * (tenant.model.apps.length - 1));
+      expect(tenant.stats.engineByApp[modified.id]).toBe(8);
+    } finally {
+      catalog.close();
+      await tenant.close();
+    }
+  });
+});
+
 describe('crawl of the demo tenant', () => {
   let tenant: DemoTenant;
   let catalog: Catalog;
