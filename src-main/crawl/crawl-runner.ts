@@ -15,6 +15,7 @@ import {
   type AppWalks,
   type WalkerConnection,
   type WalkerWorkerFactory,
+  type WalkResult,
 } from './app-walks';
 import type { CatalogPort, SnapshotWriterPort } from './catalog-port';
 import type { CrawlCounts, CrawlEvent, CrawlPhase, CrawlRunOptions, CrawlSummary } from './crawl-events';
@@ -111,6 +112,8 @@ export async function runCrawl(
   let walks: AppWalks | null = null;
   // App workers: they sleep on `waiters` while the listing is still producing work.
   let workers: Array<Promise<void>> = [];
+  // Catalog writes of walked apps still in the write queue (see writeApp).
+  const pendingWrites = new Set<Promise<void>>();
   let halt = false;
   const waiters: Array<() => void> = [];
   const wakeAll = (): void => {
@@ -224,6 +227,37 @@ export async function runCrawl(
         }
       });
 
+    const recordAppFailure = (app: AppRecord, error: unknown): void => {
+      if (signal.aborted || halt) return;
+      const shape = toErrorShape(clientManaged ? clientManaged.explainEngineError(error, app.id) : error);
+      failures.push({ appId: app.id, appName: app.name, error: shape });
+      counts.appsFailed++;
+      activeWriter.recordFailure({ appId: app.id, appName: app.name, error: shape });
+      onEvent({ type: 'app-failed', appId: app.id, appName: app.name, error: shape });
+    };
+
+    // An app's slot is free once its answers are in: its catalog write waits in the write queue
+    // while the slot opens the next app, so network round trips never wait for SQLite. At most
+    // `concurrency` written-but-not-committed apps are held; beyond that a slot waits.
+    const writeApp = (app: AppRecord, walked: WalkResult): void => {
+      const written = queueWrite(() => {
+        activeWriter.putApp(app, walked.content);
+        // Lineage per app version, kept with it: a delta crawl reuses it.
+        activeWriter.putAppLineage?.(app.id, LINEAGE_FRAGMENT_LAYOUT, () => walked.fragment ?? appLineageFragment(app, walked.content));
+      }).then(
+        () => {
+          if (!activeWriter.putAppLineage) crawledApps.push({ app, content: walked.content });
+          counts.appsCrawled++;
+          counts.sheets += walked.content.sheets.length;
+          counts.objects += walked.content.objects.length;
+          counts.rowsWritten += rowsOf(walked.content);
+        },
+        (error: unknown) => recordAppFailure(app, error),
+      );
+      pendingWrites.add(written);
+      void written.finally(() => pendingWrites.delete(written));
+    };
+
     const crawlOne = async (planned: PlannedApp): Promise<void> => {
       const { app } = planned;
       progress({ id: app.id, name: app.name });
@@ -231,23 +265,10 @@ export async function runCrawl(
         const walked = await appWalks.walk(app, signal);
         engineCalls += walked.engineCalls;
         if (signal.aborted || halt) return;
-        await queueWrite(() => {
-          activeWriter.putApp(app, walked.content);
-          // Lineage per app version, while other apps wait on the network: a delta crawl reuses it.
-          activeWriter.putAppLineage?.(app.id, LINEAGE_FRAGMENT_LAYOUT, () => walked.fragment ?? appLineageFragment(app, walked.content));
-        });
-        if (!activeWriter.putAppLineage) crawledApps.push({ app, content: walked.content });
-        counts.appsCrawled++;
-        counts.sheets += walked.content.sheets.length;
-        counts.objects += walked.content.objects.length;
-        counts.rowsWritten += rowsOf(walked.content);
+        writeApp(app, walked);
+        while (pendingWrites.size > concurrency) await Promise.race(pendingWrites);
       } catch (error) {
-        if (signal.aborted || halt) return;
-        const shape = toErrorShape(clientManaged ? clientManaged.explainEngineError(error, app.id) : error);
-        failures.push({ appId: app.id, appName: app.name, error: shape });
-        counts.appsFailed++;
-        activeWriter.recordFailure({ appId: app.id, appName: app.name, error: shape });
-        onEvent({ type: 'app-failed', appId: app.id, appName: app.name, error: shape });
+        recordAppFailure(app, error);
       } finally {
         appsDone++;
         progress();
@@ -303,6 +324,7 @@ export async function runCrawl(
     listingDone = true;
     wakeAll();
     await Promise.all(workers);
+    await Promise.all(pendingWrites);
 
     if (signal.aborted) throw new AppError(cancelled());
     const finalPlan = planCrawl({
@@ -374,6 +396,7 @@ export async function runCrawl(
     halt = true;
     wakeAll();
     await Promise.allSettled(workers);
+    await Promise.allSettled([...pendingWrites]);
     try {
       writer?.abort(isCancel ? 'Cancelled by the user.' : shape.message, isCancel ? 'cancelled' : 'failed');
     } catch {
