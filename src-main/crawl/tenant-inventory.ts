@@ -49,14 +49,64 @@ export const ITEM_SPACE_TYPES = ['shared', 'managed', 'personal', 'data'] as con
 
 /**
  * App items, page by page, so app crawling starts before the listing ends. Items are paged by an
- * opaque cursor (at most 100 per page), so one listing of 1,000 apps is ten round trips in a row;
- * listed per space type, the four cursors advance side by side. `noActions` spares the server
- * working out the caller's actions on each item, which the crawl does not use.
+ * opaque cursor (at most 100 per page), so one listing of 1,000 apps is ten round trips in a row —
+ * most of a delta crawl's time. Listed per space type (the four advance side by side), each from
+ * both ends at once (`bothEnds`): about half the round trips in a row. `noActions` spares the
+ * server working out the caller's actions on each item, which the crawl does not use. Items may
+ * come twice (an app moved while listed); the caller drops repeats.
  */
 export function appItemPages(rest: RestClient, signal?: AbortSignal): AsyncGenerator<RestItem[]> {
-  return mergePages(
-    ITEM_SPACE_TYPES.map((spaceType) => rest.pages(appItemsPath(`spaceType=${spaceType}`), itemSchema, signal ? { signal } : {})),
-  );
+  return mergePages(ITEM_SPACE_TYPES.map((spaceType) => bothEnds(rest, `spaceType=${spaceType}`, signal)));
+}
+
+interface Cursor {
+  readonly pages: AsyncGenerator<RestItem[]>;
+  /** +1 reading upwards (oldest first), -1 downwards. */
+  readonly direction: 1 | -1;
+  /** Creation time (ms) of the last item read. */
+  last: number;
+}
+
+/**
+ * One listing read upwards and downwards by creation time (the Items API's `sort`) at once, until
+ * the two have crossed. Every item created before the newest one read upwards has been read
+ * upwards, every item created after the oldest one read downwards has been read downwards; once
+ * the former is newer than the latter, no item is left in between, however the server orders
+ * equal times. A page out of the order asked for, or an item without a creation time, means the
+ * server does not sort as assumed: the listing then starts again as one plain cursor.
+ */
+export async function* bothEnds(rest: RestClient, filter: string, signal?: AbortSignal): AsyncGenerator<RestItem[]> {
+  const options = signal ? { signal } : {};
+  const up: Cursor = { pages: rest.pages(appItemsPath(`${filter}&sort=%2BcreatedAt`), itemSchema, options), direction: 1, last: -Infinity };
+  const down: Cursor = { pages: rest.pages(appItemsPath(`${filter}&sort=-createdAt`), itemSchema, options), direction: -1, last: Infinity };
+  const pull = (cursor: Cursor) => {
+    const step = cursor.pages.next().then((result) => ({ cursor, result }));
+    step.catch(() => undefined); // raced below; one left behind when the cursors cross must not go unhandled
+    return step;
+  };
+  const pending = new Map([up, down].map((cursor) => [cursor, pull(cursor)]));
+  const stop = (): void => {
+    for (const cursor of [up, down]) void cursor.pages.return(undefined).catch(() => undefined);
+  };
+  for (;;) {
+    const { cursor, result } = await Promise.race(pending.values());
+    // One end read the whole listing: nothing can be missing.
+    if (result.done) return stop();
+    const isInOrder = result.value.every((item) => {
+      const createdAt = Date.parse(item.createdAt ?? '');
+      if (Number.isNaN(createdAt) || (createdAt - cursor.last) * cursor.direction < 0) return false;
+      cursor.last = createdAt;
+      return true;
+    });
+    yield result.value;
+    if (!isInOrder) {
+      stop();
+      yield* rest.pages(appItemsPath(filter), itemSchema, options);
+      return;
+    }
+    if (up.last > down.last) return stop();
+    pending.set(cursor, pull(cursor));
+  }
 }
 
 function appItemsPath(filter: string): string {

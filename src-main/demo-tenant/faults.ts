@@ -43,6 +43,8 @@ export interface FaultConfig {
   readonly getObjectsOmitsLibraryItems?: boolean;
   /** Engine methods answered -32601 "Method does not exist", as by an older engine. */
   readonly unsupportedMethods?: readonly string[];
+  /** GET /items answers in its own order whatever `sort` asks (a server without sorting). */
+  readonly itemSortIgnored?: boolean;
   /** OpenDoc gives the Doc this handle instead of the usual 1 (qlik-protocol.md §1.3 says "typically 1"). */
   readonly docHandle?: number;
   /**

@@ -143,6 +143,22 @@ function filterItems(ctx: RestContext, url: URL): DemoApp[] {
   );
 }
 
+/**
+ * The Items API's `sort`: +/- createdAt, updatedAt or name. Equal values keep item-id order in
+ * both directions, so a descending listing is not the exact reverse of an ascending one, as with a
+ * real database's tie order. Without `sort`, the model's order.
+ */
+function sortItems(apps: DemoApp[], url: URL, faults: FaultState): DemoApp[] {
+  const sort = url.searchParams.get('sort');
+  if (sort === null || faults.current.itemSortIgnored) return apps;
+  const match = /^([+-]?)(createdAt|updatedAt|name)$/.exec(sort);
+  if (!match) throw new RestError(400, 'Bad Request', 'sort must be createdAt, updatedAt or name, prefixed by + or -.');
+  const direction = match[1] === '-' ? -1 : 1;
+  const valueOf = (a: DemoApp): string =>
+    match[2] === 'createdAt' ? a.itemCreatedAt : match[2] === 'updatedAt' ? (a.record.itemUpdatedAt ?? '') : a.record.name;
+  return [...apps].sort((x, y) => direction * valueOf(x).localeCompare(valueOf(y)) || x.itemId.localeCompare(y.itemId));
+}
+
 function automationRoutes(prefix: string, label: string): Route[] {
   const esc = prefix.replace(/\//g, '\\/');
   const find = (ctx: RestContext, id: string | undefined) => {
@@ -220,7 +236,8 @@ const routes: readonly Route[] = [
   {
     pattern: /^\/api\/v1\/items$/,
     key: 'GET /api/v1/items',
-    handle: (_m, url, ctx) => page(filterItems(ctx, url), url, ctx, 'next', {}, (a) => itemJson(ctx.model, a, ctx.baseUrl())),
+    handle: (_m, url, ctx) =>
+      page(sortItems(filterItems(ctx, url), url, ctx.faults), url, ctx, 'next', {}, (a) => itemJson(ctx.model, a, ctx.baseUrl())),
   },
   {
     pattern: /^\/api\/v1\/items\/([^/]+)$/,
