@@ -66,6 +66,7 @@ function main(): void {
       })
       .finally(() => walks.delete(id));
   });
+  post({ kind: 'ready' });
 }
 
 main();

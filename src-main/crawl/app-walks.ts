@@ -68,6 +68,8 @@ export type WalkerReply =
       readonly restCalls: number;
     }
   | { readonly kind: 'failed'; readonly id: number; readonly error: ErrorShape; readonly restCalls: number }
+  /** The thread has loaded and takes walks. */
+  | { readonly kind: 'ready' }
   | { readonly kind: 'notice'; readonly message: string };
 
 export type WalkerWorkerFactory = (options: WorkerOptions) => Worker;
@@ -93,9 +95,13 @@ export function threadWalks(
   connection: WalkerConnection,
   threads: number,
   onNotice: (message: string) => void = () => undefined,
+  meanwhile: AppWalks | null = null,
 ): AppWalks {
   const inFlight = new Map<number, InFlight>();
   const load = new Map<Worker, number>();
+  // Threads that have loaded; until one has, walks go to `meanwhile` (a thread takes a while to
+  // load enigma and the lineage analyser: a delta crawl of a few apps is over before that).
+  const ready = new Set<Worker>();
   const restCallsBy = new Map<Worker, number>();
   let nextId = 1;
   let closing = false;
@@ -111,6 +117,7 @@ export function threadWalks(
   const retire = (worker: Worker, reason: string): void => {
     if (!load.has(worker)) return;
     load.delete(worker);
+    ready.delete(worker);
     for (const [id, entry] of [...inFlight]) {
       if (entry.worker !== worker) continue;
       settle(id);
@@ -129,6 +136,10 @@ export function threadWalks(
     load.set(worker, 0);
     worker.on('message', (reply: WalkerReply) => {
       if (reply.kind === 'notice') return onNotice(reply.message);
+      if (reply.kind === 'ready') {
+        ready.add(worker);
+        return;
+      }
       restCallsBy.set(worker, Math.max(restCallsBy.get(worker) ?? 0, reply.restCalls));
       const entry = settle(reply.id);
       if (!entry) return;
@@ -143,13 +154,17 @@ export function threadWalks(
 
   const leastLoaded = (): Worker | null => {
     let best: Worker | null = null;
-    for (const [worker, n] of load) if (best === null || n < (load.get(best) ?? 0)) best = worker;
+    for (const [worker, n] of load) {
+      if (meanwhile && !ready.has(worker)) continue;
+      if (best === null || n < (load.get(best) ?? 0)) best = worker;
+    }
     return best;
   };
 
   return {
     walk(app, signal) {
       if (signal.aborted) return Promise.reject(cancelledError());
+      if (meanwhile && ready.size === 0) return meanwhile.walk(app, signal);
       const worker = leastLoaded();
       if (!worker) {
         return Promise.reject(
@@ -179,9 +194,10 @@ export function threadWalks(
         worker.postMessage({ kind: 'walk', id, app } satisfies WalkerRequest);
       });
     },
-    restCalls: () => [...restCallsBy.values()].reduce((a, b) => a + b, 0),
+    restCalls: () => [...restCallsBy.values()].reduce((a, b) => a + b, 0) + (meanwhile?.restCalls() ?? 0),
     async close() {
       closing = true;
+      await meanwhile?.close();
       const workers = [...load.keys()];
       load.clear();
       for (const [id, entry] of [...inFlight]) {

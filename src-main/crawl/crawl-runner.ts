@@ -413,8 +413,9 @@ export async function runCrawl(
 }
 
 /**
- * Walker threads where the host lends a factory (cloud and demo tenants); else apps are walked on
- * this thread, as client-managed sites always are (their engine errors get a site-specific reading).
+ * Walker threads where the host lends a factory (cloud and demo tenants), with this thread walking
+ * until they have loaded; else apps are walked on this thread, as client-managed sites always are
+ * (their engine errors get a site-specific reading).
  */
 function openWalks(
   options: CrawlRunOptions,
@@ -436,7 +437,8 @@ function openWalks(
       fetchDataMetadata: options.fetchDataMetadata !== false,
     };
     const threads = deps.walkerThreads ?? defaultWalkerThreads();
-    return threadWalks(deps.createWalkerWorker, connection, threads, (message) => onEvent({ type: 'notice', message }));
+    const meanwhile = openWalks(options, rest, clientManaged, {}, onEvent);
+    return threadWalks(deps.createWalkerWorker, connection, threads, (message) => onEvent({ type: 'notice', message }), meanwhile);
   }
   return inThreadWalks((app, signal) => ({
     transport: rest.transport,

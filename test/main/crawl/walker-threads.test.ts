@@ -1,0 +1,106 @@
+/**
+ * Walker threads (app-walks.ts) with the real walker entry, bundled as the app's build does:
+ * same content as walking on the crawl thread, the crawl thread walking until a thread has
+ * loaded, and a thread that cannot start leaving the crawl on the crawl thread.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCatalog } from '../../../src-main/catalog';
+import { appContent, startDemoTenant, type DemoTenant } from '../../../src-main/demo-tenant';
+import { catalogPort } from '../../../src-main/crawl/catalog-adapter';
+import type { CatalogPort } from '../../../src-main/crawl/catalog-port';
+import { runCrawl } from '../../../src-main/crawl/crawl-runner';
+import type { AppContent } from '../../../src-main/crawl/records';
+import { bundleWalkerWorker, type BundledWalker } from '../../support/walker-worker-bundle';
+
+let dir: string;
+let walker: BundledWalker;
+let tenant: DemoTenant;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'qme-walkers-'));
+  walker = await bundleWalkerWorker();
+  tenant = await startDemoTenant({ apps: 24, seed: 9, sheetsPerApp: 2, chartsPerSheet: 3, latencyMs: 20 });
+}, 60_000);
+afterAll(async () => {
+  await tenant.close();
+  walker.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** What the crawler hands the catalog, per app. */
+function recording(port: CatalogPort): { port: CatalogPort; contents: Map<string, AppContent> } {
+  const contents = new Map<string, AppContent>();
+  return {
+    contents,
+    port: {
+      ...port,
+      beginSnapshot(options) {
+        const writer = port.beginSnapshot(options);
+        return Object.assign(Object.create(Object.getPrototypeOf(writer) as object) as typeof writer, writer, {
+          putApp: (app: Parameters<typeof writer.putApp>[0], content: AppContent) => {
+            contents.set(app.id, content);
+            return writer.putApp(app, content);
+          },
+        });
+      },
+    },
+  };
+}
+
+const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+const normalized = (c: AppContent) => ({ ...c, sheets: byId(c.sheets), objects: byId(c.objects), variables: byId(c.variables) });
+
+async function crawlWith(createWalkerWorker: (options: WorkerOptions) => Worker, file: string) {
+  const catalog = openCatalog(join(dir, file));
+  try {
+    const rec = recording(catalogPort(catalog));
+    const options = {
+      url: tenant.url,
+      apiKey: tenant.apiKey,
+      connectionId: 'demo',
+      kind: 'demo' as const,
+      mode: 'full' as const,
+      concurrency: 4,
+    };
+    const summary = await runCrawl(options, rec.port, () => undefined, undefined, { createWalkerWorker, walkerThreads: 1 });
+    return { summary, contents: rec.contents };
+  } finally {
+    catalog.close();
+  }
+}
+
+describe('walker threads', () => {
+  it('read the same content as the crawl thread; the crawl thread walks until a thread has loaded', async () => {
+    let walkedByThread = 0;
+    const counting = (options: WorkerOptions): Worker => {
+      const worker = walker.createWalkerWorker(options);
+      worker.on('message', (reply: { kind: string }) => {
+        if (reply.kind === 'walked') walkedByThread++;
+      });
+      return worker;
+    };
+    const { summary, contents } = await crawlWith(counting, 'threads.sqlite');
+    expect(summary.status).toBe('complete');
+    expect(summary.failures).toEqual([]);
+    for (const app of tenant.model.apps) {
+      const truth = appContent(tenant.model, app).truth;
+      expect(normalized(contents.get(app.record.id) as AppContent), app.record.name).toEqual(normalized(truth));
+    }
+    expect(walkedByThread).toBeGreaterThan(0);
+    expect(walkedByThread).toBeLessThanOrEqual(tenant.model.apps.length);
+    // Each app's REST data/metadata call is counted, whichever thread made it.
+    expect(summary.restCalls).toBeGreaterThanOrEqual(tenant.model.apps.length);
+  });
+
+  it('a walker thread that cannot start leaves every app to the crawl thread', async () => {
+    const broken = (options: WorkerOptions): Worker => new Worker('throw new Error("walker bundle missing")', { ...options, eval: true });
+    const { summary, contents } = await crawlWith(broken, 'broken.sqlite');
+    expect(summary.status).toBe('complete');
+    expect(summary.failures).toEqual([]);
+    expect(contents.size).toBe(tenant.model.apps.length);
+  });
+});
