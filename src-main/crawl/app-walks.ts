@@ -21,6 +21,8 @@ export interface WalkResult {
 
 export interface AppWalks {
   walk(app: AppRecord, signal: AbortSignal): Promise<WalkResult>;
+  /** How many apps are waiting to be walked: walker threads start only when there is work for them. */
+  waiting?(apps: number): void;
   /** REST calls made by the walkers themselves (data/metadata in walker threads); 0 on this thread. */
   restCalls(): number;
   close(): Promise<void>;
@@ -96,12 +98,15 @@ export function threadWalks(
   threads: number,
   onNotice: (message: string) => void = () => undefined,
   meanwhile: AppWalks | null = null,
+  /** Apps waiting at which the threads start (when `meanwhile` can walk the first ones). */
+  startThreshold = 16,
 ): AppWalks {
   const inFlight = new Map<number, InFlight>();
   const load = new Map<Worker, number>();
   // Threads that have loaded; until one has, walks go to `meanwhile` (a thread takes a while to
   // load enigma and the lineage analyser: a delta crawl of a few apps is over before that).
   const ready = new Set<Worker>();
+  let started = false;
   const restCallsBy = new Map<Worker, number>();
   let nextId = 1;
   let closing = false;
@@ -131,26 +136,32 @@ export function threadWalks(
     }
   };
 
-  for (let i = 0; i < Math.max(1, threads); i++) {
-    const worker = createWorker({ workerData: { connection } satisfies WalkerWorkerData });
-    load.set(worker, 0);
-    worker.on('message', (reply: WalkerReply) => {
-      if (reply.kind === 'notice') return onNotice(reply.message);
-      if (reply.kind === 'ready') {
-        ready.add(worker);
-        return;
-      }
-      restCallsBy.set(worker, Math.max(restCallsBy.get(worker) ?? 0, reply.restCalls));
-      const entry = settle(reply.id);
-      if (!entry) return;
-      if (reply.kind === 'walked') entry.resolve({ content: reply.content, engineCalls: reply.engineCalls, fragment: reply.fragment });
-      else entry.reject(new AppError(reply.error));
-    });
-    worker.on('error', (error) => retire(worker, error instanceof Error ? error.message : String(error)));
-    worker.on('exit', (code) => {
-      if (!closing) retire(worker, `exit code ${code}`);
-    });
-  }
+  const startThreads = (): void => {
+    if (started || closing) return;
+    started = true;
+    for (let i = 0; i < Math.max(1, threads); i++) {
+      const worker = createWorker({ workerData: { connection } satisfies WalkerWorkerData });
+      load.set(worker, 0);
+      worker.on('message', (reply: WalkerReply) => {
+        if (reply.kind === 'notice') return onNotice(reply.message);
+        if (reply.kind === 'ready') {
+          ready.add(worker);
+          return;
+        }
+        restCallsBy.set(worker, Math.max(restCallsBy.get(worker) ?? 0, reply.restCalls));
+        const entry = settle(reply.id);
+        if (!entry) return;
+        if (reply.kind === 'walked') entry.resolve({ content: reply.content, engineCalls: reply.engineCalls, fragment: reply.fragment });
+        else entry.reject(new AppError(reply.error));
+      });
+      worker.on('error', (error) => retire(worker, error instanceof Error ? error.message : String(error)));
+      worker.on('exit', (code) => {
+        if (!closing) retire(worker, `exit code ${code}`);
+      });
+    }
+  };
+  // Without a crawl thread to fall back on, threads start at once.
+  if (!meanwhile) startThreads();
 
   const leastLoaded = (): Worker | null => {
     let best: Worker | null = null;
@@ -162,6 +173,9 @@ export function threadWalks(
   };
 
   return {
+    waiting(apps) {
+      if (apps >= startThreshold) startThreads();
+    },
     walk(app, signal) {
       if (signal.aborted) return Promise.reject(cancelledError());
       if (meanwhile && ready.size === 0) return meanwhile.walk(app, signal);

@@ -315,6 +315,7 @@ export async function runCrawl(
       }
       queue.push(...plan.toCrawl);
       appsTotal += plan.toCrawl.length;
+      appWalks.waiting?.(queue.length);
       phase = 'apps';
       progress();
       wakeAll();

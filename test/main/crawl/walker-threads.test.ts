@@ -96,6 +96,29 @@ describe('walker threads', () => {
     expect(summary.restCalls).toBeGreaterThanOrEqual(tenant.model.apps.length);
   });
 
+  it('a delta crawl with a few changed apps starts no walker thread', async () => {
+    let threadsStarted = 0;
+    const counting = (options: WorkerOptions): Worker => {
+      threadsStarted++;
+      return walker.createWalkerWorker(options);
+    };
+    const catalog = openCatalog(join(dir, 'delta.sqlite'));
+    try {
+      const options = { url: tenant.url, apiKey: tenant.apiKey, connectionId: 'demo', kind: 'demo' as const, concurrency: 4 };
+      await runCrawl({ ...options, mode: 'full' }, catalogPort(catalog), () => undefined, undefined, { createWalkerWorker: counting });
+      expect(threadsStarted).toBe(1);
+      tenant.modifyApp((tenant.model.apps[0] as (typeof tenant.model.apps)[number]).record.id);
+      const delta = await runCrawl({ ...options, mode: 'delta' }, catalogPort(catalog), () => undefined, undefined, {
+        createWalkerWorker: counting,
+      });
+      expect(delta.status).toBe('complete');
+      expect(delta.counts.appsCrawled).toBe(1);
+      expect(threadsStarted).toBe(1);
+    } finally {
+      catalog.close();
+    }
+  });
+
   it('a walker thread that cannot start leaves every app to the crawl thread', async () => {
     const broken = (options: WorkerOptions): Worker => new Worker('throw new Error("walker bundle missing")', { ...options, eval: true });
     const { summary, contents } = await crawlWith(broken, 'broken.sqlite');
