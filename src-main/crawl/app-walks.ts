@@ -2,7 +2,7 @@
  * How the crawl runner gets an app's engine content: walked on the runner's own thread, or in
  * walker threads. A crawl's CPU is split about evenly between reading apps (WebSocket frames,
  * JSON, mapping, the lineage analysis of the script) and writing them to SQLite; with walker
- * threads the two halves run on different cores and the runner's thread only writes.
+ * threads the two halves run on different cores.
  */
 import { availableParallelism } from 'node:os';
 import type { Worker, WorkerOptions } from 'node:worker_threads';
@@ -89,8 +89,10 @@ interface InFlight {
 
 /**
  * Walks in `threads` worker threads, each taking any number of apps at once (the runner bounds
- * the total). A thread that dies fails the apps it held, with the reason, and is not used again;
- * when none is left, the walks fail as internal errors.
+ * the total). With `meanwhile`, the threads start only once `startThreshold` apps wait (a delta
+ * crawl of a few apps never needs them) and `meanwhile` walks until one has loaded, or when none
+ * could start. A thread that dies fails the apps it held, with the reason, and is not used again;
+ * when none is left (and there is no `meanwhile`), the walks fail as internal errors.
  */
 export function threadWalks(
   createWorker: WalkerWorkerFactory,
