@@ -63,7 +63,9 @@ function onlyLatency(faults: FaultConfig): boolean {
 }
 
 type HandleEntry =
-  { readonly kind: 'global' } | { readonly kind: 'doc'; isOpening: boolean } | { readonly kind: 'object'; readonly objectId: string };
+  | { readonly kind: 'global' }
+  | { readonly kind: 'doc'; isOpening: boolean; readonly earlyError: 'invalid-handle' | 'app-invalid' }
+  | { readonly kind: 'object'; readonly objectId: string };
 
 interface OpenDoc {
   readonly app: DemoApp;
@@ -201,6 +203,7 @@ export class EngineSession {
 
   private dispatch(handle: number, method: string, params: unknown): Reply {
     const entry = this.handles.get(handle);
+    if (entry?.kind === 'doc' && entry.isOpening && entry.earlyError === 'app-invalid') throw new EngineError(1007, 'App invalid');
     if (!entry || (entry.kind === 'doc' && entry.isOpening)) throw new EngineError(-32602, 'Invalid Params', 'Invalid handle');
     const object = entry.kind === 'object' ? this.lookup(entry.objectId) : undefined;
     const qType = entry.kind === 'global' ? 'Global' : entry.kind === 'doc' ? 'Doc' : (object?.handleType ?? 'GenericObject');
@@ -267,7 +270,12 @@ export class EngineSession {
     }
     this.doc = { app, content: appContent(this.deps.model, app), noData };
     const handle = faults.docHandle ?? this.nextHandle;
-    this.handles.set(handle, { kind: 'doc', isOpening: faults.docOpensAfterReply === true });
+    const opensAfterReply = faults.docOpensAfterReply;
+    this.handles.set(handle, {
+      kind: 'doc',
+      isOpening: Boolean(opensAfterReply),
+      earlyError: opensAfterReply === 'app-invalid' ? 'app-invalid' : 'invalid-handle',
+    });
     this.nextHandle = Math.max(this.nextHandle, handle) + 1;
     return this.docRef();
   }

@@ -49,9 +49,10 @@ export interface FaultConfig {
   readonly docHandle?: number;
   /**
    * The Doc handle takes requests only once OpenDoc's reply has gone out, as an engine that opens
-   * apps asynchronously would: requests sent right behind OpenDoc get -32602 "Invalid handle".
+   * apps asynchronously would: requests sent right behind OpenDoc get -32602 "Invalid handle", or
+   * with 'app-invalid' error 1007 "App invalid" (an engine that knows the handle but not the app yet).
    */
-  readonly docOpensAfterReply?: boolean;
+  readonly docOpensAfterReply?: boolean | 'app-invalid';
 }
 
 export type RestTier = 'tier1' | 'tier2';

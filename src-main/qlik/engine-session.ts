@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import enigmaModule from 'enigma.js';
 import WebSocket from 'ws';
-import { AppError } from '../api/errors';
+import { AppError, type ErrorCode } from '../api/errors';
 import type { Transport } from './connection-options';
 import type { EnigmaModule, EnigmaSession, QixDoc, QixGlobal } from './enigma-facade';
 import { malformedResponse, mapEngineError, mapNetworkError } from './error-mapping';
@@ -77,9 +77,9 @@ const EXPECTED_DOC_HANDLE = 1;
  * Opens the app and runs `work` on its Doc in the same round trip: OpenDoc and the requests
  * `work` makes first go out back to back, the latter addressed to the handle the engine gives
  * the first Doc of a session. When the engine answers OpenDoc with another handle, or refuses the
- * early requests because the app was not open yet ("Invalid handle"), `work` runs again after
- * OpenDoc — the plain two round trips, never a wrong answer. An OpenDoc failure is reported as
- * such, whatever the early requests got.
+ * early requests (the app was not open yet), `work` runs again after OpenDoc — the plain two
+ * round trips, never a wrong answer. An OpenDoc failure is reported as such, whatever the early
+ * requests got.
  */
 export async function openEngineAppAndRun<T>(
   options: OpenAppOptions,
@@ -105,8 +105,11 @@ export async function openEngineAppAndRun<T>(
     const engine = link.engineApp(rawDoc);
     const outcome = early ? await early : null;
     if (speculative && outcome && rawDoc === speculative.raw && !speculative.missed()) {
-      if (!outcome.ok) throw outcome.error;
-      return { engine, result: outcome.value };
+      if (outcome.ok) return { engine, result: outcome.value };
+      // An engine may refuse early requests with another error than "Invalid handle" (1007 "App
+      // invalid" while it opens the app): the batch is asked again, now that OpenDoc has answered.
+      // Failures that would only repeat (time-outs, a lost socket, cancel) are reported as they are.
+      if (!isWorthAskingAgain(outcome.error)) throw outcome.error;
     }
     return { engine, result: await work(engine.doc) };
   } catch (error) {
@@ -119,6 +122,13 @@ export async function openEngineAppAndRun<T>(
 function isInvalidHandle(error: unknown): boolean {
   const e = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; parameter?: unknown };
   return e.code === -32602 && typeof e.parameter === 'string' && /handle/i.test(e.parameter);
+}
+
+/** Failures a second asking would only repeat. */
+const REPEATING_FAILURES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['timeout', 'cancelled', 'connection-lost', 'malformed-response']);
+
+function isWorthAskingAgain(error: unknown): boolean {
+  return !(error instanceof AppError && REPEATING_FAILURES.has(error.code));
 }
 
 /** A request the speculative Doc no longer sends once the engine has refused one of them. */

@@ -126,6 +126,11 @@ describe('round trips per app', () => {
     const perApp = await crawlWith({ docOpensAfterReply: true });
     expect(new Set(perApp.map((a) => `${a.roundTrips} rt, ${a.calls} calls`))).toEqual(new Set(['2 rt, 15 calls']));
   });
+
+  it('so does one that refuses them with another engine error ("App invalid")', async () => {
+    const perApp = await crawlWith({ docOpensAfterReply: 'app-invalid' });
+    expect(new Set(perApp.map((a) => `${a.roundTrips} rt, ${a.calls} calls`))).toEqual(new Set(['2 rt, 15 calls']));
+  });
 });
 
 describe('a bench tenant that keeps its answers', () => {
