@@ -75,7 +75,7 @@ interface Cursor {
  * equal times. A page out of the order asked for, or an item without a creation time, means the
  * server does not sort as assumed: the listing then starts again as one plain cursor.
  */
-export async function* bothEnds(rest: RestClient, filter: string, signal?: AbortSignal): AsyncGenerator<RestItem[]> {
+async function* bothEnds(rest: RestClient, filter: string, signal?: AbortSignal): AsyncGenerator<RestItem[]> {
   const options = signal ? { signal } : {};
   const up: Cursor = { pages: rest.pages(appItemsPath(`${filter}&sort=%2BcreatedAt`), itemSchema, options), direction: 1, last: -Infinity };
   const down: Cursor = { pages: rest.pages(appItemsPath(`${filter}&sort=-createdAt`), itemSchema, options), direction: -1, last: Infinity };
