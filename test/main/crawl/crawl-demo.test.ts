@@ -6,14 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../../src-main/catalog';
-import { appContent, startDemoTenant, type DemoTenant, type FaultConfig } from '../../../src-main/demo-tenant';
+import { startDemoTenant, type DemoTenant, type FaultConfig } from '../../../src-main/demo-tenant';
 import { catalogPort } from '../../../src-main/crawl/catalog-adapter';
-import type { CatalogPort } from '../../../src-main/crawl/catalog-port';
 import type { CrawlEvent, CrawlRunOptions } from '../../../src-main/crawl/crawl-events';
 import { runCrawl } from '../../../src-main/crawl/crawl-runner';
-import type { AppContent } from '../../../src-main/crawl/records';
 import { createRestClient } from '../../../src-main/qlik/rest-client';
 import { spaceSchema, userSchema } from '../../../src-main/qlik/rest-schemas';
+import { expectCrawledAsGenerated, recording } from '../../support/crawl-recording';
 
 const CANARY = 'qme-canary-7f3a9c2e5b1d4f60';
 let dir: string;
@@ -23,45 +22,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Records what the crawler hands the catalog, per app. */
-function recording(port: CatalogPort): { port: CatalogPort; contents: Map<string, AppContent> } {
-  const contents = new Map<string, AppContent>();
-  return {
-    contents,
-    port: {
-      ...port,
-      beginSnapshot(options) {
-        const writer = port.beginSnapshot(options);
-        return Object.assign(Object.create(Object.getPrototypeOf(writer) as object) as typeof writer, writer, {
-          putApp: (app: Parameters<typeof writer.putApp>[0], content: AppContent) => {
-            contents.set(app.id, content);
-            return writer.putApp(app, content);
-          },
-        });
-      },
-    },
-  };
-}
-
 function options(tenant: DemoTenant, over: Partial<CrawlRunOptions> = {}): CrawlRunOptions {
   return { url: tenant.url, apiKey: tenant.apiKey, connectionId: 'demo', kind: 'demo', mode: 'full', concurrency: 4, ...over };
-}
-
-function sortById<T extends { id: string }>(xs: readonly T[]): T[] {
-  return [...xs].sort((a, b) => a.id.localeCompare(b.id));
-}
-
-function normalized(c: AppContent) {
-  return {
-    ...c,
-    sheets: sortById(c.sheets),
-    objects: sortById(c.objects),
-    masterMeasures: sortById(c.masterMeasures),
-    masterDimensions: sortById(c.masterDimensions),
-    masterVisualizations: sortById(c.masterVisualizations),
-    variables: sortById(c.variables),
-    bookmarks: sortById(c.bookmarks),
-  };
 }
 
 describe('crawl of an engine whose GetObjects omits master items and that lacks GetVariables/GetBookmarks', () => {
@@ -73,10 +35,7 @@ describe('crawl of an engine whose GetObjects omits master items and that lacks 
       const rec = recording(catalogPort(catalog));
       const summary = await runCrawl(options(tenant), rec.port, () => undefined);
       expect(summary.status).toBe('complete');
-      for (const app of tenant.model.apps) {
-        const truth = appContent(tenant.model, app).truth;
-        expect(normalized(rec.contents.get(app.record.id) as AppContent), app.record.name).toEqual(normalized(truth));
-      }
+      expectCrawledAsGenerated(tenant.model, rec.contents);
       const calls = tenant.model.apps.map((app) => tenant.stats.engineByApp[app.record.id] ?? 0);
       expect(Math.max(...calls)).toBeLessThanOrEqual(12);
       expect(tenant.stats.engine['CreateSessionObject']).toBe(tenant.model.apps.length);
@@ -98,10 +57,7 @@ describe('round trips per app', () => {
       const summary = await runCrawl(options(tenant), rec.port, () => undefined);
       expect(summary.status).toBe('complete');
       expect(summary.failures).toEqual([]);
-      for (const app of tenant.model.apps) {
-        const truth = appContent(tenant.model, app).truth;
-        expect(normalized(rec.contents.get(app.record.id) as AppContent), app.record.name).toEqual(normalized(truth));
-      }
+      expectCrawledAsGenerated(tenant.model, rec.contents);
       return tenant.model.apps.map((app) => ({
         roundTrips: tenant.stats.engineRoundTripsByApp[app.record.id] ?? 0,
         calls: tenant.stats.engineByApp[app.record.id] ?? 0,
@@ -142,10 +98,7 @@ describe('a bench tenant that keeps its answers', () => {
         const rec = recording(catalogPort(catalog));
         const summary = await runCrawl(options(tenant), rec.port, () => undefined);
         expect(summary.status).toBe('complete');
-        for (const app of tenant.model.apps) {
-          const truth = appContent(tenant.model, app).truth;
-          expect(normalized(rec.contents.get(app.record.id) as AppContent), app.record.name).toEqual(normalized(truth));
-        }
+        expectCrawledAsGenerated(tenant.model, rec.contents);
       };
       await crawl();
       expect(tenant.stats.engineCachedAnswers).toBe(0);
@@ -183,12 +136,7 @@ describe('crawl of the demo tenant', () => {
     expect(summary.error).toBeNull();
     expect(summary.status).toBe('complete');
     expect(summary.counts.appsCrawled).toBe(tenant.model.apps.length);
-    for (const app of tenant.model.apps) {
-      const crawled = rec.contents.get(app.record.id);
-      expect(crawled, app.record.name).toBeDefined();
-      const truth = appContent(tenant.model, app).truth;
-      expect(normalized(crawled as AppContent), app.record.name).toEqual(normalized(truth));
-    }
+    expectCrawledAsGenerated(tenant.model, rec.contents);
     expect(events.some((e) => e.type === 'progress' && e.phase === 'apps')).toBe(true);
     // Listed per space type from both ends, side by side: every app was found, whichever type its space has.
     expect(tenant.stats.restByFilter['GET /api/v1/items?limit&noActions&resourceType&sort&spaceType']).toBeGreaterThanOrEqual(4);

@@ -9,11 +9,10 @@ import { join } from 'node:path';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../../src-main/catalog';
-import { appContent, startDemoTenant, type DemoTenant } from '../../../src-main/demo-tenant';
+import { startDemoTenant, type DemoTenant } from '../../../src-main/demo-tenant';
 import { catalogPort } from '../../../src-main/crawl/catalog-adapter';
-import type { CatalogPort } from '../../../src-main/crawl/catalog-port';
 import { runCrawl } from '../../../src-main/crawl/crawl-runner';
-import type { AppContent } from '../../../src-main/crawl/records';
+import { expectCrawledAsGenerated, recording } from '../../support/crawl-recording';
 import { bundleWalkerWorker, type BundledWalker } from '../../support/walker-worker-bundle';
 
 let dir: string;
@@ -30,29 +29,6 @@ afterAll(async () => {
   walker.dispose();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** What the crawler hands the catalog, per app. */
-function recording(port: CatalogPort): { port: CatalogPort; contents: Map<string, AppContent> } {
-  const contents = new Map<string, AppContent>();
-  return {
-    contents,
-    port: {
-      ...port,
-      beginSnapshot(options) {
-        const writer = port.beginSnapshot(options);
-        return Object.assign(Object.create(Object.getPrototypeOf(writer) as object) as typeof writer, writer, {
-          putApp: (app: Parameters<typeof writer.putApp>[0], content: AppContent) => {
-            contents.set(app.id, content);
-            return writer.putApp(app, content);
-          },
-        });
-      },
-    },
-  };
-}
-
-const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
-const normalized = (c: AppContent) => ({ ...c, sheets: byId(c.sheets), objects: byId(c.objects), variables: byId(c.variables) });
 
 async function crawlWith(createWalkerWorker: (options: WorkerOptions) => Worker, file: string) {
   const catalog = openCatalog(join(dir, file));
@@ -86,10 +62,7 @@ describe('walker threads', () => {
     const { summary, contents } = await crawlWith(counting, 'threads.sqlite');
     expect(summary.status).toBe('complete');
     expect(summary.failures).toEqual([]);
-    for (const app of tenant.model.apps) {
-      const truth = appContent(tenant.model, app).truth;
-      expect(normalized(contents.get(app.record.id) as AppContent), app.record.name).toEqual(normalized(truth));
-    }
+    expectCrawledAsGenerated(tenant.model, contents);
     expect(walkedByThread).toBeGreaterThan(0);
     expect(walkedByThread).toBeLessThanOrEqual(tenant.model.apps.length);
     // Each app's REST data/metadata call is counted, whichever thread made it.
