@@ -3,6 +3,7 @@
  * (src-main/demo-tenant), which starts in-process the first time it is needed and stops with the app.
  */
 import { startDemoTenant, type DemoTenant } from '../demo-tenant';
+import { connectionOptionsOf } from '../qlik/connection-options';
 import { validateConnection } from '../qlik/validate-connection';
 import { validateClientManaged } from '../qlik/validate-client-managed';
 import type { TenantGateway } from './tenant-gateway';
@@ -14,13 +15,7 @@ export function createQlikTenantGateway(): TenantGateway {
   return {
     async validate(endpoint) {
       if (endpoint.clientManaged) return validateClientManaged(endpoint.clientManaged);
-      const check = await validateConnection({
-        url: endpoint.url,
-        apiKey: endpoint.apiKey,
-        ...(endpoint.proxy ? { proxy: endpoint.proxy } : {}),
-        ...(endpoint.caFile ? { caFile: endpoint.caFile } : {}),
-        ...(endpoint.caPem ? { caPem: endpoint.caPem } : {}),
-      });
+      const check = await validateConnection(connectionOptionsOf(endpoint));
       return { identity: check.userName ?? check.userId };
     },
     async demoEndpoint() {

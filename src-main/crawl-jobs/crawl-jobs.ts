@@ -10,6 +10,7 @@ import type { CrawlJobView } from '../api/types/crawl';
 import type { ConnectionService } from '../connections/connection-service';
 import type { ConnectionConfig } from '../api/types/connections';
 import type { CrawlEvent, CrawlSummary } from '../crawl/crawl-events';
+import { connectionOptionsOf } from '../qlik/connection-options';
 import type { CrawlStarter } from './crawl-starters';
 
 export interface StartCrawlRequest {
@@ -99,11 +100,7 @@ export class CrawlJobs {
     // Resolving the key (keychain) or starting the demo tenant can fail: that fails the job, visibly.
     const endpoint = await this.connections.endpoint(connection.id);
     const options = {
-      url: endpoint.url,
-      apiKey: endpoint.apiKey,
-      ...(endpoint.proxy ? { proxy: endpoint.proxy } : {}),
-      ...(endpoint.caFile ? { caFile: endpoint.caFile } : {}),
-      ...(endpoint.caPem ? { caPem: endpoint.caPem } : {}),
+      ...connectionOptionsOf(endpoint),
       ...(endpoint.clientManaged ? { clientManaged: endpoint.clientManaged } : {}),
       connectionId: connection.id,
       connectionName: connection.name,

@@ -6,7 +6,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorShape } from '../api/errors';
 import { appLineageFragment } from '../lineage';
-import { createRestClient } from '../qlik/rest-client';
+import { connectionOptionsOf } from '../qlik/connection-options';
+import { createRestClient, rateLimitMessage } from '../qlik/rest-client';
 import { dataMetadataSchema } from '../qlik/rest-schemas';
 import { walkApp } from './app-walker';
 import type { WalkerReply, WalkerRequest, WalkerWorkerData } from './app-walks';
@@ -17,15 +18,10 @@ function main(): void {
   const { connection } = workerData as WalkerWorkerData;
   const post = (reply: WalkerReply): void => port.postMessage(reply);
   const rest = createRestClient({
-    url: connection.url,
-    apiKey: connection.apiKey,
-    ...(connection.proxy ? { proxy: connection.proxy } : {}),
-    ...(connection.caFile ? { caFile: connection.caFile } : {}),
-    ...(connection.caPem ? { caPem: connection.caPem } : {}),
-    ...(connection.requestTimeoutMs ? { requestTimeoutMs: connection.requestTimeoutMs } : {}),
+    ...connectionOptionsOf(connection),
     onNotice: (notice) => {
-      if (notice.kind === 'rate-limited')
-        post({ kind: 'notice', message: `Rate limited on ${notice.endpoint}; waiting ${Math.ceil(notice.waitMs / 1000)} s as asked.` });
+      const message = rateLimitMessage(notice);
+      if (message) post({ kind: 'notice', message });
     },
   });
   const walks = new Map<number, AbortController>();

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { Worker, WorkerOptions } from 'node:worker_threads';
 import { AppError, type ErrorShape } from '../api/errors';
 import type { AppLineageFragment } from '../lineage';
+import type { QlikConnectionOptions } from '../qlik/connection-options';
 import { cancelledError } from '../qlik/rest-client';
 import { walkApp, type WalkAppOptions } from './app-walker';
 import type { AppContent, AppRecord } from './records';
@@ -41,13 +42,7 @@ export function inThreadWalks(optionsFor: (app: AppRecord, signal: AbortSignal) 
 }
 
 /** What a walker thread needs to reach the tenant: serialisable, the key in memory only. */
-export interface WalkerConnection {
-  readonly url: string;
-  readonly apiKey: string;
-  readonly proxy?: string;
-  readonly caFile?: string;
-  readonly caPem?: string;
-  readonly requestTimeoutMs?: number;
+export interface WalkerConnection extends QlikConnectionOptions {
   readonly withoutData: boolean;
   readonly fetchDataMetadata: boolean;
 }

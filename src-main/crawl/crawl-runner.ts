@@ -6,7 +6,8 @@
  */
 import { setMaxListeners } from 'node:events';
 import { AppError, toErrorShape, type ErrorShape } from '../api/errors';
-import { createRestClient, type RestClient } from '../qlik/rest-client';
+import { connectionOptionsOf } from '../qlik/connection-options';
+import { createRestClient, rateLimitMessage, type RestClient } from '../qlik/rest-client';
 import { dataMetadataSchema } from '../qlik/rest-schemas';
 import {
   defaultWalkerThreads,
@@ -73,15 +74,10 @@ export async function runCrawl(
   const concurrency = Math.max(1, Math.min(64, options.concurrency ?? DEFAULT_CONCURRENCY));
   const crawlTenantObjects = options.crawlSpacesAndCollections ?? true;
   const rest: RestClient = createRestClient({
-    url: options.url,
-    apiKey: options.apiKey,
-    ...(options.proxy ? { proxy: options.proxy } : {}),
-    ...(options.caFile ? { caFile: options.caFile } : {}),
-    ...(options.caPem ? { caPem: options.caPem } : {}),
-    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...connectionOptionsOf(options),
     onNotice: (notice) => {
-      if (notice.kind === 'rate-limited')
-        onEvent({ type: 'notice', message: `Rate limited on ${notice.endpoint}; waiting ${Math.ceil(notice.waitMs / 1000)} s as asked.` });
+      const message = rateLimitMessage(notice);
+      if (message) onEvent({ type: 'notice', message });
     },
   });
   const connectionId = options.connectionId ?? rest.transport.baseUrl.href.replace(/\/$/, '');
@@ -428,12 +424,7 @@ function openWalks(
   const withoutData = options.withoutData ?? true;
   if (deps.createWalkerWorker && !clientManaged) {
     const connection: WalkerConnection = {
-      url: options.url,
-      apiKey: options.apiKey,
-      ...(options.proxy ? { proxy: options.proxy } : {}),
-      ...(options.caFile ? { caFile: options.caFile } : {}),
-      ...(options.caPem ? { caPem: options.caPem } : {}),
-      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...connectionOptionsOf(options),
       withoutData,
       fetchDataMetadata: options.fetchDataMetadata !== false,
     };

@@ -23,6 +23,28 @@ export interface QlikConnectionOptions {
   readonly requestTimeoutMs?: number;
 }
 
+/**
+ * The connection part of anything that carries one (crawl options, a saved endpoint, a walker
+ * thread's data): url and key, plus proxy, CA and timeout when set. Extra fields are left behind.
+ */
+export function connectionOptionsOf(source: {
+  readonly url: string;
+  readonly apiKey: string;
+  readonly proxy?: string | null | undefined;
+  readonly caFile?: string | null | undefined;
+  readonly caPem?: string | null | undefined;
+  readonly requestTimeoutMs?: number | null | undefined;
+}): QlikConnectionOptions {
+  return {
+    url: source.url,
+    apiKey: source.apiKey,
+    ...(source.proxy ? { proxy: source.proxy } : {}),
+    ...(source.caFile ? { caFile: source.caFile } : {}),
+    ...(source.caPem ? { caPem: source.caPem } : {}),
+    ...(source.requestTimeoutMs ? { requestTimeoutMs: source.requestTimeoutMs } : {}),
+  };
+}
+
 export interface Transport {
   readonly baseUrl: URL;
   readonly host: string;

@@ -26,6 +26,13 @@ export type RestNotice =
   | { readonly kind: 'retry'; readonly endpoint: string; readonly attempt: number; readonly reason: string }
   | { readonly kind: 'skipped-item'; readonly endpoint: string; readonly issue: string };
 
+/** A rate-limit wait as a crawl reports it to the user; null for the other notices. */
+export function rateLimitMessage(notice: RestNotice): string | null {
+  return notice.kind === 'rate-limited'
+    ? `Rate limited on ${notice.endpoint}; waiting ${Math.ceil(notice.waitMs / 1000)} s as asked.`
+    : null;
+}
+
 export interface RestClientOptions extends QlikConnectionOptions {
   readonly retry?: Partial<RetryPolicy>;
   readonly onNotice?: (notice: RestNotice) => void;
