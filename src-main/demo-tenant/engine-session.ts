@@ -62,10 +62,7 @@ function onlyLatency(faults: FaultConfig): boolean {
   return Object.entries(faults).every(([key, value]) => key === 'latencyMs' || value === undefined);
 }
 
-type HandleEntry =
-  | { readonly kind: 'global' }
-  | { readonly kind: 'doc'; isOpening: boolean; readonly earlyError: 'invalid-handle' | 'app-invalid' }
-  | { readonly kind: 'object'; readonly objectId: string };
+type HandleEntry = { readonly kind: 'global' } | { readonly kind: 'doc' } | { readonly kind: 'object'; readonly objectId: string };
 
 interface OpenDoc {
   readonly app: DemoApp;
@@ -97,6 +94,8 @@ export class EngineSession {
   private requestCount = 0;
   private doc: OpenDoc | null = null;
   private closed = false;
+  /** Set while the Doc refuses requests until the next reply goes out (faults.docOpensAfterReply). */
+  private docOpening: FaultConfig['docOpensAfterReply'];
   /** Whether a reply went out since the last request arrived: the next request starts a round trip. */
   private hasRepliedSinceRequest = true;
 
@@ -158,7 +157,7 @@ export class EngineSession {
     }
     this.deps.send(out);
     this.hasRepliedSinceRequest = true;
-    for (const entry of this.handles.values()) if (entry.kind === 'doc') entry.isOpening = false;
+    this.docOpening = undefined;
   }
 
   /**
@@ -172,7 +171,7 @@ export class EngineSession {
       this.deps.cacheAnswers?.() === true &&
       CACHEABLE_DOC_METHODS.has(method) &&
       entry?.kind === 'doc' &&
-      !entry.isOpening &&
+      !this.docOpening &&
       this.doc &&
       this.sessionObjects.size === 0 &&
       onlyLatency(faults)
@@ -203,8 +202,8 @@ export class EngineSession {
 
   private dispatch(handle: number, method: string, params: unknown): Reply {
     const entry = this.handles.get(handle);
-    if (entry?.kind === 'doc' && entry.isOpening && entry.earlyError === 'app-invalid') throw new EngineError(1007, 'App invalid');
-    if (!entry || (entry.kind === 'doc' && entry.isOpening)) throw new EngineError(-32602, 'Invalid Params', 'Invalid handle');
+    if (entry?.kind === 'doc' && this.docOpening === 'app-invalid') throw new EngineError(1007, 'App invalid');
+    if (!entry || (entry.kind === 'doc' && this.docOpening)) throw new EngineError(-32602, 'Invalid Params', 'Invalid handle');
     const object = entry.kind === 'object' ? this.lookup(entry.objectId) : undefined;
     const qType = entry.kind === 'global' ? 'Global' : entry.kind === 'doc' ? 'Doc' : (object?.handleType ?? 'GenericObject');
     const schema = schemaMethod(qType, method);
@@ -270,12 +269,8 @@ export class EngineSession {
     }
     this.doc = { app, content: appContent(this.deps.model, app), noData };
     const handle = faults.docHandle ?? this.nextHandle;
-    const opensAfterReply = faults.docOpensAfterReply;
-    this.handles.set(handle, {
-      kind: 'doc',
-      isOpening: Boolean(opensAfterReply),
-      earlyError: opensAfterReply === 'app-invalid' ? 'app-invalid' : 'invalid-handle',
-    });
+    this.handles.set(handle, { kind: 'doc' });
+    this.docOpening = faults.docOpensAfterReply;
     this.nextHandle = Math.max(this.nextHandle, handle) + 1;
     return this.docRef();
   }
