@@ -8,9 +8,9 @@ import { toErrorShape } from '../api/errors';
 import { appLineageFragment } from '../lineage';
 import { connectionOptionsOf } from '../qlik/connection-options';
 import { createRestClient, rateLimitMessage } from '../qlik/rest-client';
-import { dataMetadataSchema } from '../qlik/rest-schemas';
 import { walkApp } from './app-walker';
 import type { WalkerReply, WalkerRequest, WalkerWorkerData } from './app-walks';
+import { fetchAppDataMetadata } from './tenant-inventory';
 
 function main(): void {
   if (!parentPort) return;
@@ -42,15 +42,7 @@ function main(): void {
       signal,
       ...(connection.requestTimeoutMs ? { callTimeoutMs: connection.requestTimeoutMs } : {}),
       withoutData: connection.withoutData,
-      ...(connection.fetchDataMetadata
-        ? {
-            fetchDataMetadata: () =>
-              rest.getJsonOrUndefined(`/api/v1/apps/${encodeURIComponent(app.id)}/data/metadata`, dataMetadataSchema, {
-                signal,
-                allowStatuses: [403, 404],
-              }),
-          }
-        : {}),
+      ...(connection.fetchDataMetadata ? { fetchDataMetadata: () => fetchAppDataMetadata(rest, app.id, signal) } : {}),
     })
       .then((walked) => {
         if (signal.aborted) return;

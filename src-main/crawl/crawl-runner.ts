@@ -8,7 +8,6 @@ import { setMaxListeners } from 'node:events';
 import { AppError, toErrorShape, type ErrorShape } from '../api/errors';
 import { connectionOptionsOf } from '../qlik/connection-options';
 import { createRestClient, rateLimitMessage, type RestClient } from '../qlik/rest-client';
-import { dataMetadataSchema } from '../qlik/rest-schemas';
 import {
   defaultWalkerThreads,
   inThreadWalks,
@@ -23,7 +22,15 @@ import type { CrawlCounts, CrawlEvent, CrawlPhase, CrawlRunOptions, CrawlSummary
 import { planCrawl, type PlannedApp } from './delta-plan';
 import { mapAppItem } from './rest-mapping';
 import type { AppContent, AppRecord, TenantRecord } from './records';
-import { appItemPages, fetchAutomations, fetchCollections, fetchDataConnections, fetchSpaces, fetchUserNames } from './tenant-inventory';
+import {
+  appItemPages,
+  fetchAppDataMetadata,
+  fetchAutomations,
+  fetchCollections,
+  fetchDataConnections,
+  fetchSpaces,
+  fetchUserNames,
+} from './tenant-inventory';
 import { userSchema } from '../qlik/rest-schemas';
 import { appLineageFragment, buildLineageGraph, LINEAGE_FRAGMENT_LAYOUT, tenantLineage } from '../lineage';
 import { openClientManagedInventory, type ClientManagedInventory } from './client-managed-inventory';
@@ -421,34 +428,29 @@ function openWalks(
   deps: CrawlRunDeps,
   onEvent: (event: CrawlEvent) => void,
 ): AppWalks {
-  const withoutData = options.withoutData ?? true;
-  if (deps.createWalkerWorker && !clientManaged) {
-    const connection: WalkerConnection = {
-      ...connectionOptionsOf(options),
-      withoutData,
-      fetchDataMetadata: options.fetchDataMetadata !== false,
-    };
-    const threads = deps.walkerThreads ?? defaultWalkerThreads();
-    const meanwhile = openWalks(options, rest, clientManaged, {}, onEvent);
-    return threadWalks(deps.createWalkerWorker, connection, threads, (message) => onEvent({ type: 'notice', message }), meanwhile);
-  }
+  const here = walksOnThisThread(options, rest, clientManaged);
+  if (!deps.createWalkerWorker || clientManaged) return here;
+  const connection: WalkerConnection = {
+    ...connectionOptionsOf(options),
+    withoutData: options.withoutData ?? true,
+    fetchDataMetadata: options.fetchDataMetadata !== false,
+  };
+  const threads = deps.walkerThreads ?? defaultWalkerThreads();
+  return threadWalks(deps.createWalkerWorker, connection, threads, (message) => onEvent({ type: 'notice', message }), here);
+}
+
+function walksOnThisThread(options: CrawlRunOptions, rest: RestClient, clientManaged: ClientManagedInventory | null): AppWalks {
   return inThreadWalks((app, signal) => ({
     transport: rest.transport,
     apiKey: options.apiKey,
     appId: app.id,
     signal,
     ...(options.requestTimeoutMs ? { callTimeoutMs: options.requestTimeoutMs } : {}),
-    withoutData,
+    withoutData: options.withoutData ?? true,
     ...(clientManaged ? { access: clientManaged.engineAccess(app.id) } : {}),
     ...(options.fetchDataMetadata === false || clientManaged
       ? {}
-      : {
-          fetchDataMetadata: () =>
-            rest.getJsonOrUndefined(`/api/v1/apps/${encodeURIComponent(app.id)}/data/metadata`, dataMetadataSchema, {
-              signal,
-              allowStatuses: [403, 404],
-            }),
-        }),
+      : { fetchDataMetadata: () => fetchAppDataMetadata(rest, app.id, signal) }),
   }));
 }
 

@@ -13,7 +13,9 @@ import {
   collectionItemSchema,
   collectionSchema,
   dataConnectionSchema,
+  dataMetadataSchema,
   itemSchema,
+  type RestDataMetadata,
   type RestItem,
   spaceSchema,
   userSchema,
@@ -42,6 +44,14 @@ export async function fetchUserNames(rest: RestClient, signal?: AbortSignal): Pr
 export async function fetchSpaces(rest: RestClient, signal?: AbortSignal): Promise<SpaceRecord[]> {
   const spaces = await tolerant(() => rest.listAll('/api/v1/spaces?limit=100', spaceSchema, signal ? { signal } : {}), []);
   return spaces.map(mapSpace);
+}
+
+/** An app's REST data/metadata (table sizes, field cardinalities); undefined where the key may not read it. */
+export function fetchAppDataMetadata(rest: RestClient, appId: string, signal?: AbortSignal): Promise<RestDataMetadata | undefined> {
+  return rest.getJsonOrUndefined(`/api/v1/apps/${encodeURIComponent(appId)}/data/metadata`, dataMetadataSchema, {
+    ...(signal ? { signal } : {}),
+    allowStatuses: [403, 404],
+  });
 }
 
 /** Every space type the Items API filters by (qlik.dev changelog 65): together they cover every item. */
