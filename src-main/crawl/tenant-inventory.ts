@@ -55,7 +55,7 @@ export function fetchAppDataMetadata(rest: RestClient, appId: string, signal?: A
 }
 
 /** Every space type the Items API filters by (qlik.dev changelog 65): together they cover every item. */
-export const ITEM_SPACE_TYPES = ['shared', 'managed', 'personal', 'data'] as const;
+const ITEM_SPACE_TYPES = ['shared', 'managed', 'personal', 'data'] as const;
 
 /**
  * App items, page by page, so app crawling starts before the listing ends. Items are paged by an
