@@ -75,12 +75,13 @@ describe('demo tenant generator', () => {
   });
 
   it('generates 1,000 apps cheaply and scales sheets and charts on demand', () => {
-    const started = performance.now();
     const model = generateTenant({ seed: 2, apps: 1000, sheetsPerApp: 10, chartsPerSheet: 8 });
     expect(model.apps).toHaveLength(1000);
-    expect(performance.now() - started).toBeLessThan(5000);
     const content = appContent(model, model.apps[999]!).truth;
     expect(content.sheets).toHaveLength(10);
     expect(content.objects.filter((o) => o.parentId === null && o.position !== null)).toHaveLength(80);
+    // Cheap because app content is built on demand: the whole 1,000-app model weighs less than
+    // the content of 100 apps. (How fast it generates is for npm run bench.)
+    expect(JSON.stringify(model).length).toBeLessThan(100 * JSON.stringify(content).length);
   });
 });

@@ -47,13 +47,14 @@ describe('line diff (Myers, linear space)', () => {
     );
   });
 
-  it('diffs two 20,000-line scripts that share nothing without running out of memory or time', () => {
+  // No clock here (timings belong in npm run bench): an O(N×M) table would need 400 million
+  // cells and fail on memory or the test time-out, which is what this guards against.
+  it('diffs two 20,000-line scripts that share nothing without running out of memory', () => {
     const a = Array.from({ length: 20_000 }, (_, i) => `a${i}`);
     const b = Array.from({ length: 20_000 }, (_, i) => `b${i}`);
-    const started = Date.now();
     const ops = diffLines(a, b);
     expect(ops).toHaveLength(40_000);
-    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(ops.filter((o) => o.kind === 'same')).toHaveLength(0);
   });
 
   it('shows an edited line as one changed row, with unchanged stretches folded', () => {
