@@ -123,30 +123,18 @@ function appItemsPath(filter: string): string {
   return `/api/v1/items?resourceType=app&${filter}&noActions=true&limit=100`;
 }
 
-/**
- * Pages of several listings in the order they arrive, at most `maxActive` listings at a time;
- * the first failure ends the whole.
- */
-export async function* mergePages<T>(sources: ReadonlyArray<AsyncGenerator<T[]>>, maxActive = sources.length): AsyncGenerator<T[]> {
+/** Pages of several listings, all running at once, in the order they arrive; the first failure ends the whole. */
+export async function* mergePages<T>(sources: ReadonlyArray<AsyncGenerator<T[]>>): AsyncGenerator<T[]> {
   const pull = (index: number) => {
     const step = (sources[index] as AsyncGenerator<T[]>).next().then((result) => ({ index, result }));
     step.catch(() => undefined); // raced below; one left behind by an earlier failure must not go unhandled
     return step;
   };
-  let nextSource = 0;
-  const pending = new Map<number, ReturnType<typeof pull>>();
-  const startNext = (): void => {
-    if (nextSource < sources.length) {
-      pending.set(nextSource, pull(nextSource));
-      nextSource++;
-    }
-  };
-  for (let i = 0; i < Math.max(1, maxActive); i++) startNext();
+  const pending = new Map(sources.map((_, index) => [index, pull(index)] as const));
   while (pending.size > 0) {
     const { index, result } = await Promise.race(pending.values());
     if (result.done) {
       pending.delete(index);
-      startNext();
     } else {
       pending.set(index, pull(index));
       yield result.value;
