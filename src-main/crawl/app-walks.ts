@@ -9,7 +9,7 @@ import type { Worker, WorkerOptions } from 'node:worker_threads';
 import { AppError, type ErrorShape } from '../api/errors';
 import type { AppLineageFragment } from '../lineage';
 import type { QlikConnectionOptions } from '../qlik/connection-options';
-import { cancelledError } from '../qlik/rest-client';
+import { cancelledError } from '../qlik/retrying';
 import { walkApp, type WalkAppOptions } from './app-walker';
 import type { AppContent, AppRecord } from './records';
 

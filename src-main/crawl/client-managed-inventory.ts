@@ -18,6 +18,7 @@ import {
 import type { EngineAccess } from '../qlik/engine-session';
 import { createProxySession, endProxySession, fetchCsrfToken } from '../qlik/qps-session';
 import { certificateQrsRoute, createQrsClient, proxyQrsRoute, type QrsClient } from '../qlik/qrs-client';
+import type { RetryNotice } from '../qlik/retrying';
 import {
   qrsAboutSchema,
   qrsAppObjectSchema,
@@ -47,11 +48,16 @@ export interface ClientManagedInventory {
   close(): Promise<void>;
 }
 
-export async function openClientManagedInventory(options: ClientManagedOptions, signal?: AbortSignal): Promise<ClientManagedInventory> {
+/** `onNotice` hears of QRS retries and rate-limit waits, as the REST client's listener does. */
+export async function openClientManagedInventory(
+  options: ClientManagedOptions,
+  signal?: AbortSignal,
+  onNotice?: (notice: RetryNotice) => void,
+): Promise<ClientManagedInventory> {
   const transport = createClientManagedTransport(options);
   let sessionId: string | null = null;
   try {
-    return await open(transport, options, signal, (id) => (sessionId = id));
+    return await open(transport, options, signal, (id) => (sessionId = id), onNotice);
   } catch (error) {
     if (sessionId) await endProxySession(transport, sessionId).catch(() => false);
     await transport.close();
@@ -64,6 +70,7 @@ async function open(
   options: ClientManagedOptions,
   signal: AbortSignal | undefined,
   onSession: (id: string) => void,
+  onNotice: ((notice: RetryNotice) => void) | undefined,
 ): Promise<ClientManagedInventory> {
   const isProxy = options.auth === 'proxy-session';
   let qpsCalls = 0;
@@ -79,7 +86,8 @@ async function open(
     sessionId = session.sessionId;
     onSession(session.sessionId);
   }
-  const qrs: QrsClient = createQrsClient(transport, sessionId ? proxyQrsRoute(transport, sessionId) : certificateQrsRoute(transport));
+  const route = sessionId ? proxyQrsRoute(transport, sessionId) : certificateQrsRoute(transport);
+  const qrs: QrsClient = createQrsClient(transport, route, onNotice ? { onNotice } : {});
   // First call through the route: a wrong prefix, certificate or session fails here, before any app.
   const about = await qrs.getJson('/qrs/about', qrsAboutSchema, signal);
   if (sessionId) {

@@ -7,7 +7,7 @@
 import { setMaxListeners } from 'node:events';
 import { AppError, toErrorShape, type ErrorShape } from '../api/errors';
 import { connectionOptionsOf } from '../qlik/connection-options';
-import { createRestClient, rateLimitMessage, type RestClient } from '../qlik/rest-client';
+import { createRestClient, rateLimitMessage, type RestClient, type RestNotice } from '../qlik/rest-client';
 import {
   defaultWalkerThreads,
   inThreadWalks,
@@ -80,13 +80,11 @@ export async function runCrawl(
   setMaxListeners(0, signal);
   const concurrency = Math.max(1, Math.min(64, options.concurrency ?? DEFAULT_CONCURRENCY));
   const crawlTenantObjects = options.crawlSpacesAndCollections ?? true;
-  const rest: RestClient = createRestClient({
-    ...connectionOptionsOf(options),
-    onNotice: (notice) => {
-      const message = rateLimitMessage(notice);
-      if (message) onEvent({ type: 'notice', message });
-    },
-  });
+  const reportRateLimit = (notice: RestNotice): void => {
+    const message = rateLimitMessage(notice);
+    if (message) onEvent({ type: 'notice', message });
+  };
+  const rest: RestClient = createRestClient({ ...connectionOptionsOf(options), onNotice: reportRateLimit });
   const connectionId = options.connectionId ?? rest.transport.baseUrl.href.replace(/\/$/, '');
 
   const counts = {
@@ -143,7 +141,7 @@ export async function runCrawl(
   try {
     progress();
     const signalOpt = { signal };
-    clientManaged = options.clientManaged ? await openClientManagedInventory(options.clientManaged, signal) : null;
+    clientManaged = options.clientManaged ? await openClientManagedInventory(options.clientManaged, signal, reportRateLimit) : null;
     const appWalks = openWalks(options, rest, clientManaged, deps, onEvent);
     walks = appWalks;
     const previous = catalog.previousAppStates(connectionId);

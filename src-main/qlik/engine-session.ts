@@ -10,7 +10,7 @@ import { AppError, type ErrorCode } from '../api/errors';
 import type { Transport } from './connection-options';
 import type { EnigmaModule, EnigmaSession, QixDoc, QixGlobal } from './enigma-facade';
 import { malformedResponse, mapEngineError, mapNetworkError } from './error-mapping';
-import { cancelledError } from './rest-client';
+import { cancelledError } from './retrying';
 
 const enigma = enigmaModule as unknown as EnigmaModule;
 // Loaded at run time: the bundled CLI keeps node_modules external, and Node 20 needs an import

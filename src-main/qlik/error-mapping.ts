@@ -188,7 +188,7 @@ export function mapHttpStatus(
     const seconds = extra.retryAfterMs !== undefined ? Math.ceil(extra.retryAfterMs / 1000) : undefined;
     return new AppError({
       code: 'rate-limited',
-      message: `${context.host} is rate limiting this key${seconds !== undefined ? ` (asked to wait ${seconds} s)` : ''}.`,
+      message: `${context.host} is rate limiting these requests${seconds !== undefined ? ` (asked to wait ${seconds} s)` : ''}.`,
       remedy: 'Wait a few minutes and retry, or lower the crawl concurrency.',
       detail,
     });

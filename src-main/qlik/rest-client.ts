@@ -6,10 +6,10 @@
 import { fetch } from 'undici';
 import { setImmediate as setImmediatePromise } from 'node:timers/promises';
 import { z } from 'zod';
-import { AppError } from '../api/errors';
 import { type QlikConnectionOptions, type Transport, createTransport } from './connection-options';
 import { malformedResponse, mapHttpStatus, mapNetworkError, type NetworkErrorContext } from './error-mapping';
-import { backoffDelayMs, defaultRetryPolicy, isRetryableStatus, parseRetryAfterMs, type RetryPolicy } from './retry-policy';
+import { defaultRetryPolicy, isRetryableStatus, parseRetryAfterMs, type RetryPolicy } from './retry-policy';
+import { abortableSleep, type Attempt, cancelledError, type RetryNotice, type RetrySchedule, withRetries } from './retrying';
 
 export interface RestStats {
   /** HTTP requests sent, retries included. */
@@ -21,10 +21,7 @@ export interface RestStats {
   skippedItems: number;
 }
 
-export type RestNotice =
-  | { readonly kind: 'rate-limited'; readonly endpoint: string; readonly waitMs: number }
-  | { readonly kind: 'retry'; readonly endpoint: string; readonly attempt: number; readonly reason: string }
-  | { readonly kind: 'skipped-item'; readonly endpoint: string; readonly issue: string };
+export type RestNotice = RetryNotice | { readonly kind: 'skipped-item'; readonly endpoint: string; readonly issue: string };
 
 /** A rate-limit wait as a crawl reports it to the user; null for the other notices. */
 export function rateLimitMessage(notice: RestNotice): string | null {
@@ -71,25 +68,6 @@ const listEnvelope = z.object({
     .catch(null),
 });
 
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelledError());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(cancelledError());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-export function cancelledError(): AppError {
-  return new AppError({ code: 'cancelled', message: 'The crawl was cancelled.', remedy: 'Start it again when you are ready.' });
-}
-
 function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 3)
@@ -125,59 +103,51 @@ export function createRestClient(options: RestClientOptions): RestClient {
     };
   }
 
-  async function requestJson(url: URL, request: RestRequestOptions): Promise<{ status: number; body: unknown }> {
+  const schedule: RetrySchedule = { policy, stats, sleep, random, onNotice: options.onNotice };
+
+  function requestJson(url: URL, request: RestRequestOptions): Promise<{ status: number; body: unknown }> {
     const context = contextFor(url);
-    let attempt = 0;
-    let waits429 = 0;
-    for (;;) {
-      if (request.signal?.aborted) throw cancelledError();
-      attempt++;
+    return withRetries(schedule, context.endpoint, request.signal, async (): Promise<Attempt<{ status: number; body: unknown }>> => {
       stats.requests++;
       const timeoutSignal = AbortSignal.timeout(timeoutMs);
       const signal = request.signal ? AbortSignal.any([request.signal, timeoutSignal]) : timeoutSignal;
-      let failure: AppError;
+      let response;
+      let text: string;
       try {
-        const response = await fetch(url, {
+        response = await fetch(url, {
           headers: { authorization: authHeader, accept: 'application/json' },
           dispatcher: transport.dispatcher,
           signal,
         });
-        if (response.ok) {
-          const text = await response.text();
-          try {
-            return { status: response.status, body: text.length ? (JSON.parse(text) as unknown) : null };
-          } catch {
-            throw malformedResponse(context, `body is not JSON (${text.slice(0, 60).replace(/\s+/g, ' ')}…)`);
-          }
-        }
-        const bodyText = await response.text().catch(() => '');
-        if (request.allowStatuses?.includes(response.status)) return { status: response.status, body: undefined };
-        if (response.status === 429) {
-          const retryAfterMs = parseRetryAfterMs(response.headers.get('retry-after')) ?? backoffDelayMs(waits429 + 1, policy, random);
-          if (retryAfterMs > policy.maxRetryAfterMs || waits429 >= policy.max429Waits) {
-            throw mapHttpStatus(429, context, { retryAfterMs, serverDetail: serverDetailOf(bodyText) });
-          }
-          waits429++;
-          stats.rateLimitWaits++;
-          stats.rateLimitWaitMs += retryAfterMs;
-          options.onNotice?.({ kind: 'rate-limited', endpoint: context.endpoint, waitMs: retryAfterMs });
-          await sleep(retryAfterMs, request.signal);
-          attempt--; // a rate-limit wait is not a failed attempt
-          continue;
-        }
-        failure = mapHttpStatus(response.status, context, { serverDetail: serverDetailOf(bodyText) });
-        if (!isRetryableStatus(response.status)) throw failure;
+        // A body cut off mid-way is a network failure like any other; an error page's body is optional.
+        text = response.ok ? await response.text() : await response.text().catch(() => '');
       } catch (error) {
-        if (error instanceof AppError) throw error;
         if (request.signal?.aborted) throw cancelledError();
-        failure = mapNetworkError(error, context);
+        const failure = mapNetworkError(error, context);
         if (!RETRYABLE_NETWORK_CODES.has(failure.code)) throw failure;
+        return { outcome: 'transient', failure };
       }
-      if (attempt >= policy.maxAttempts) throw failure;
-      stats.retries++;
-      options.onNotice?.({ kind: 'retry', endpoint: context.endpoint, attempt, reason: failure.code });
-      await sleep(backoffDelayMs(attempt, policy, random), request.signal);
-    }
+      if (response.ok) {
+        try {
+          return { outcome: 'done', value: { status: response.status, body: text.length ? (JSON.parse(text) as unknown) : null } };
+        } catch {
+          throw malformedResponse(context, `body is not JSON (${text.slice(0, 60).replace(/\s+/g, ' ')}…)`);
+        }
+      }
+      const bodyText = text;
+      if (request.allowStatuses?.includes(response.status)) return { outcome: 'done', value: { status: response.status, body: undefined } };
+      const serverDetail = serverDetailOf(bodyText);
+      if (response.status === 429) {
+        return {
+          outcome: 'rate-limited',
+          retryAfterMs: parseRetryAfterMs(response.headers.get('retry-after')),
+          failure: (retryAfterMs) => mapHttpStatus(429, context, { retryAfterMs, serverDetail }),
+        };
+      }
+      const failure = mapHttpStatus(response.status, context, { serverDetail });
+      if (!isRetryableStatus(response.status)) throw failure;
+      return { outcome: 'transient', failure };
+    });
   }
 
   async function getJsonOrUndefined<T>(path: string, schema: z.ZodType<T>, request: RestRequestOptions): Promise<T | undefined> {

@@ -3,8 +3,11 @@
  * every call (query `xrfkey`, any case, equal to header `X-Qlik-Xrfkey`; otherwise 400 with a body
  * that does not say why, as QRS does), then bare JSON arrays. The caller has already decided who
  * the user is (X-Qlik-User on the certificate port, the session cookie behind the proxy).
+ * The cloud demo's REST faults apply here too: latency, 429 with Retry-After (the tier-1 limit)
+ * and injected 5xx answers.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bump, delay, type FaultState } from '../faults';
 import type { JsonValue, TenantModel } from '../tenant-model';
 import {
   aboutJson,
@@ -21,6 +24,8 @@ export interface QrsStats {
   /** Calls per path (without the virtual proxy prefix). */
   readonly calls: Record<string, number>;
   rejectedXrfkey: number;
+  /** Answers replaced by a fault: 'rate-limit', 'rest-error'. */
+  readonly faults: Record<string, number>;
 }
 
 const XRFKEY = /^[0-9a-zA-Z]{16}$/;
@@ -58,15 +63,33 @@ const routes: Record<string, Route> = {
 };
 
 /** Answers one QRS request; `path` is the request path with any virtual proxy prefix removed. */
-export function handleQrs(req: IncomingMessage, res: ServerResponse, path: string, model: TenantModel, stats: QrsStats): void {
+export async function handleQrs(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  site: { readonly model: TenantModel; readonly stats: QrsStats; readonly faults: FaultState },
+): Promise<void> {
+  const { stats, faults } = site;
+  await delay(faults.current.latencyMs ?? 0);
   const url = new URL(req.url ?? '/', 'https://qrs.invalid');
   if (!hasMatchingXrfkey(url, req.headers)) {
     stats.rejectedXrfkey++;
     return sendJson(res, 400, 'Bad Request');
   }
   stats.calls[path] = (stats.calls[path] ?? 0) + 1;
+  const wait = faults.rateLimitWait('tier1', Date.now());
+  if (wait !== null) {
+    bump(stats.faults, 'rate-limit');
+    res.writeHead(429, { 'content-type': 'text/plain', 'retry-after': String(wait) });
+    return void res.end('Too Many Requests');
+  }
+  const injected = faults.restError();
+  if (injected !== null) {
+    bump(stats.faults, 'rest-error');
+    return sendJson(res, injected, 'Service Unavailable');
+  }
   if (req.method !== 'GET') return sendJson(res, 405, 'Method Not Allowed');
   const route = routes[path];
   if (!route) return sendJson(res, 404, 'Not Found');
-  sendJson(res, 200, route(model, url));
+  sendJson(res, 200, route(site.model, url));
 }

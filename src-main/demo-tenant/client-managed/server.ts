@@ -11,7 +11,7 @@ import type { Duplex } from 'node:stream';
 import { rm } from 'node:fs/promises';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { attachEngineSocket } from '../engine-socket';
-import { emptyStats, FaultState, type DemoStats } from '../faults';
+import { emptyStats, type FaultConfig, FaultState, type DemoStats } from '../faults';
 import { generateTenant } from '../generate-tenant';
 import { defaultDemoSeed } from '../server';
 import type { TenantModel } from '../tenant-model';
@@ -50,6 +50,8 @@ export interface ClientManagedDemo {
   readonly stats: DemoStats & { readonly qrs: QrsStats; rejectedUpgrades: Record<string, number> };
   /** Users whose engine connections are refused with 403 (engine connectivity failure). */
   engineDeniedUserIds: Set<string>;
+  /** The cloud demo's faults: REST ones apply to QRS, engine ones to every engine socket. */
+  setFaults(faults: FaultConfig): void;
   close(): Promise<void>;
 }
 
@@ -85,11 +87,15 @@ export async function startClientManagedDemo(options: ClientManagedDemoOptions =
   const certDir = await writeCertificateFolder(certificates);
   const faults = new FaultState({}, seed);
   const stats = Object.assign(emptyStats(), {
-    qrs: { calls: {}, rejectedXrfkey: 0 } as QrsStats,
+    qrs: { calls: {}, rejectedXrfkey: 0, faults: {} } as QrsStats,
     rejectedUpgrades: {} as Record<string, number>,
   });
   const sessions = new ProxySessions(model, options.sessionTtlMs ?? 30 * 60_000);
   const engineDeniedUserIds = new Set<string>();
+  const qrsSite = { model, stats: stats.qrs, faults };
+  const serveQrs = (req: IncomingMessage, res: ServerResponse, path: string): void => {
+    handleQrs(req, res, path, qrsSite).catch(() => sendJson(res, 500, 'Internal Server Error'));
+  };
   const tls: ServerOptions = { cert: certificates.serverCertPem, key: certificates.serverKeyPem };
   // Mutual TLS: only certificates the site's root signed get past the handshake (§3.1).
   const mutualTls: ServerOptions = { ...tls, ca: certificates.rootPem, requestCert: true, rejectUnauthorized: true };
@@ -117,7 +123,7 @@ export async function startClientManagedDemo(options: ClientManagedDemoOptions =
   const qrs = createServer(mutualTls, (req, res) => {
     const path = new URL(req.url ?? '/', 'https://x').pathname;
     if (!parseQlikUser(req.headers['x-qlik-user'])) return sendJson(res, 403, 'Forbidden');
-    handleQrs(req, res, path, model, stats.qrs);
+    serveQrs(req, res, path);
   });
 
   // QPS session API: /qps/[vp/]session…
@@ -153,7 +159,7 @@ export async function startClientManagedDemo(options: ClientManagedDemoOptions =
       res.writeHead(200, { 'qlik-csrf-token': session.csrfToken, 'content-type': 'text/plain' });
       return res.end();
     }
-    if (path.startsWith('/qrs/')) return handleQrs(req, res, path, model, stats.qrs);
+    if (path.startsWith('/qrs/')) return serveQrs(req, res, path);
     sendJson(res, 404, 'Not Found');
   });
   proxy.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -193,6 +199,7 @@ export async function startClientManagedDemo(options: ClientManagedDemoOptions =
     sessions,
     stats,
     engineDeniedUserIds,
+    setFaults: (f) => faults.replace(f),
     async close() {
       for (const ws of sockets) ws.terminate();
       wss.close();

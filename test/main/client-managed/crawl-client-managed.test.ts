@@ -139,6 +139,21 @@ describe('client-managed crawl', () => {
     catalog.close();
   });
 
+  it('goes on through intermittent repository 503s, retrying each, and equals the cloud crawl', async () => {
+    site.setFaults({ restErrorEveryNth: 3 });
+    const before = site.stats.qrs.faults['rest-error'] ?? 0;
+    try {
+      const { summary, catalog } = await crawl('qrs-503.sqlite', { clientManaged: clientManaged() });
+      expect(summary.error).toBeNull();
+      expect(summary.failures).toEqual([]);
+      expect(comparable(catalog)).toEqual(cloudView);
+      expect((site.stats.qrs.faults['rest-error'] ?? 0) - before).toBeGreaterThanOrEqual(2);
+      catalog.close();
+    } finally {
+      site.setFaults({});
+    }
+  });
+
   it('never writes a data connection password to the catalog', () => {
     const bytes = readFileSync(join(dir, 'certs.sqlite'));
     expect(bytes.includes(Buffer.from(DEMO_CONNECTION_PASSWORD))).toBe(false);

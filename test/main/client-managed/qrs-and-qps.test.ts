@@ -1,11 +1,12 @@
-/** QRS xrfkey handling and the QPS session API against the client-managed demo. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+/** QRS xrfkey handling, retries and the QPS session API against the client-managed demo. */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { request } from 'undici';
 import { startClientManagedDemo, type ClientManagedDemo } from '../../../src-main/demo-tenant/client-managed';
 import { createClientManagedTransport, type ClientManagedTransport } from '../../../src-main/qlik/client-managed-options';
 import { createProxySession, endProxySession, fetchCsrfToken, listUserSessions } from '../../../src-main/qlik/qps-session';
 import { certificateQrsRoute, createQrsClient } from '../../../src-main/qlik/qrs-client';
 import { qrsAboutSchema } from '../../../src-main/qlik/qrs-schemas';
+import type { RetryNotice } from '../../../src-main/qlik/retrying';
 
 let site: ClientManagedDemo;
 let transport: ClientManagedTransport;
@@ -49,6 +50,71 @@ describe('QRS xrfkey', () => {
       code: 'xrfkey-rejected',
       message: expect.stringContaining('X-Qlik-Xrfkey'),
     });
+  });
+});
+
+describe('QRS retries', () => {
+  afterEach(() => site.setFaults({}));
+
+  /** A client whose waits take no time; `onWait` stands in for what happens while it waits. */
+  function retryingClient(onWait: (ms: number) => void = () => undefined, retry = {}) {
+    const notices: RetryNotice[] = [];
+    const keys: string[] = [];
+    const qrs = createQrsClient(transport, certificateQrsRoute(transport), {
+      retry,
+      onNotice: (n) => notices.push(n),
+      sleep: async (ms) => onWait(ms),
+      random: () => 0.5,
+      xrfkey: () => {
+        keys.push(`key${String(keys.length).padStart(13, '0')}`);
+        return keys.at(-1)!;
+      },
+    });
+    return { qrs, notices, keys };
+  }
+
+  it('retries a 503 with a fresh xrfkey and gets the answer', async () => {
+    site.setFaults({ restErrorEveryNth: 2 });
+    const { qrs, notices, keys } = retryingClient();
+    await qrs.getJson('/qrs/about', qrsAboutSchema);
+    await expect(qrs.getJson('/qrs/about', qrsAboutSchema)).resolves.toMatchObject({ buildVersion: expect.any(String) });
+    expect(site.stats.qrs.faults['rest-error']).toBe(1);
+    expect(qrs.stats).toMatchObject({ requests: 3, retries: 1 });
+    expect(notices).toEqual([{ kind: 'retry', endpoint: 'GET /qrs/about', attempt: 1, reason: 'server-error' }]);
+    expect(new Set(keys).size).toBe(3);
+  });
+
+  it('gives up after the policy’s attempts with the server error named', async () => {
+    site.setFaults({ restErrorEveryNth: 1, restErrorStatus: 502 });
+    const { qrs } = retryingClient(undefined, { maxAttempts: 3 });
+    await expect(qrs.getJson('/qrs/about', qrsAboutSchema)).rejects.toMatchObject({
+      code: 'server-error',
+      detail: expect.stringContaining('HTTP 502'),
+    });
+    expect(qrs.stats).toMatchObject({ requests: 3, retries: 2 });
+  });
+
+  it('waits out a 429 for as long as Retry-After asks, then goes on', async () => {
+    site.setFaults({ tier1PerMinute: 1, retryAfterSeconds: 7 });
+    const waits: number[] = [];
+    const { qrs, notices } = retryingClient((ms) => {
+      waits.push(ms);
+      site.setFaults({}); // the limit lifts while the client waits
+    });
+    await qrs.getJson('/qrs/about', qrsAboutSchema);
+    await expect(qrs.getJson('/qrs/about', qrsAboutSchema)).resolves.toMatchObject({ buildVersion: expect.any(String) });
+    expect(waits).toEqual([7000]);
+    expect(notices).toEqual([{ kind: 'rate-limited', endpoint: 'GET /qrs/about', waitMs: 7000 }]);
+    expect(qrs.stats).toMatchObject({ rateLimitWaits: 1, retries: 0 });
+  });
+
+  it('refuses a Retry-After longer than a minute with the wait in the message', async () => {
+    site.setFaults({ tier1PerMinute: 1, retryAfterSeconds: 600 });
+    const { qrs } = retryingClient();
+    await qrs.getJson('/qrs/about', qrsAboutSchema);
+    const failure = qrs.getJson('/qrs/about', qrsAboutSchema);
+    await expect(failure).rejects.toMatchObject({ code: 'rate-limited' });
+    await expect(failure).rejects.toHaveProperty('message', expect.stringContaining('rate limiting these requests (asked to wait 600 s)'));
   });
 });
 
