@@ -89,7 +89,8 @@ function openLineageContext(loaded: LoadedGraph) {
 
 async function svgOf(view: ViewGraph, request: ExportRequest, scale: number) {
   elk ??= new ELK();
-  const layout = await layoutLineage(layoutInputOf(view, request.groupByApp), { elk });
+  // A picture for a slide: a graph far taller than 16:9 is folded to fill one.
+  const layout = await layoutLineage({ ...layoutInputOf(view, request.groupByApp), aspectRatio: 16 / 9 }, { elk });
   return writeSvg(pictureOf(view, layout, request.groupByApp), {
     scheme: request.colorScheme,
     isTransparent: request.transparent,

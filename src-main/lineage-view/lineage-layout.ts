@@ -3,6 +3,10 @@
  * out quickly; above `elkNodeLimit` nodes a simple Sugiyama pass (longest-path layers, barycenter
  * ordering) that stays well under a second at 5,000 nodes. The renderer runs this in a Web Worker,
  * `qme` in Node; the ELK instance is passed in so this module imports neither.
+ *
+ * Given the frame the picture is shown in (`aspectRatio`), a graph whose layers are so tall that
+ * fitting it would leave a thin sliver (a whole tenant: hundreds of charts in one layer) has each
+ * layer folded into side-by-side sub-columns, keeping its order row by row, so it fills the frame.
  */
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 
@@ -25,6 +29,8 @@ export interface LayoutInput {
   readonly edges: readonly LayoutEdgeInput[];
   /** Group ids used by nodes; drawn as boxes around their members. */
   readonly groups: readonly string[];
+  /** Width / height of the frame the picture is shown in (canvas, slide); enables folding tall layers. */
+  readonly aspectRatio?: number;
 }
 
 export interface Box {
@@ -39,7 +45,8 @@ export interface LayoutResult {
   readonly positions: Readonly<Record<string, { x: number; y: number }>>;
   /** Group boxes (top-left corner and size). */
   readonly groups: Readonly<Record<string, Box>>;
-  readonly engine: 'elk' | 'layered-fast';
+  /** `layered-wrapped`: the fast layout with tall layers folded into sub-columns to fit the frame. */
+  readonly engine: 'elk' | 'layered-fast' | 'layered-wrapped';
   readonly elapsedMs: number;
 }
 
@@ -58,10 +65,23 @@ export const defaultElkNodeLimit = 1200;
 const layerGap = 70;
 const nodeGap = 14;
 const groupPadding = { top: 30, side: 12 };
+/** Folded layers: more room between layers than between a layer's own sub-columns, so bands read apart. */
+const bandGap = 140;
+const subColumnGap = 24;
+/** Fold only graphs this big whose plain picture is this many times taller than the frame. */
+const minNodesToFold = 40;
+const foldWhenTallerBy = 3;
 
 export async function layoutLineage(input: LayoutInput, options: LayoutOptions = {}): Promise<LayoutResult> {
   const now = options.now ?? (() => Date.now());
   const started = now();
+  const frame = input.aspectRatio;
+  if (frame !== undefined && frame > 0 && input.groups.length === 0 && input.nodes.length >= minNodesToFold) {
+    const ordered = orderedLayers(input);
+    if (plainAspect(input, ordered.layers) * foldWhenTallerBy < frame) {
+      return { positions: placeFolded(input, ordered.layers, frame), groups: {}, engine: 'layered-wrapped', elapsedMs: now() - started };
+    }
+  }
   const limit = options.elkNodeLimit ?? defaultElkNodeLimit;
   if (options.elk && input.nodes.length <= limit) {
     try {
@@ -142,6 +162,38 @@ async function elkLayout(input: LayoutInput, elk: ElkLayouter): Promise<Omit<Lay
 
 /** Longest-path layering, barycenter ordering sweeps, then y placement near neighbours. */
 export function fastLayeredLayout(input: LayoutInput): Omit<LayoutResult, 'engine' | 'elapsedMs'> {
+  const { layers, pred } = orderedLayers(input);
+  const positions: Record<string, { x: number; y: number }> = {};
+  const ys = new Float64Array(input.nodes.length);
+  let x = 0;
+  for (const nodes of layers) {
+    const width = Math.max(...nodes.map((n) => input.nodes[n]?.width ?? 0));
+    let previousBottom = Number.NEGATIVE_INFINITY;
+    let previousGroup: string | null | undefined;
+    for (const n of nodes) {
+      const node = input.nodes[n] as LayoutNodeInput;
+      const around = pred[n] ?? [];
+      const wanted = around.length > 0 ? around.reduce((s, m) => s + (ys[m] as number), 0) / around.length : previousBottom;
+      const gap = previousGroup !== undefined && previousGroup !== node.group ? nodeGap + groupPadding.top : nodeGap;
+      const top = Math.max(wanted - node.height / 2, previousBottom + gap, Number.isFinite(previousBottom) ? -Infinity : 0);
+      ys[n] = top + node.height / 2;
+      positions[node.id] = { x: x + width / 2, y: ys[n] as number };
+      previousBottom = top + node.height;
+      previousGroup = node.group;
+    }
+    x += width + layerGap;
+  }
+  return { positions, groups: groupBoxes(input, positions) };
+}
+
+interface OrderedLayers {
+  /** Node indexes per layer, left to right, each layer in its crossing-reducing order. */
+  readonly layers: number[][];
+  readonly pred: readonly number[][];
+}
+
+/** Longest-path layers (cycles broken), then four barycenter sweeps; group members kept together. */
+function orderedLayers(input: LayoutInput): OrderedLayers {
   const count = input.nodes.length;
   const indexOf = new Map(input.nodes.map((n, i) => [n.id, i]));
   const succ: number[][] = input.nodes.map(() => []);
@@ -180,27 +232,63 @@ export function fastLayeredLayout(input: LayoutInput): Omit<LayoutResult, 'engin
       orderLayer(nodes);
     }
   }
-  const positions: Record<string, { x: number; y: number }> = {};
-  const ys = new Float64Array(count);
-  let x = 0;
+  return { layers, pred };
+}
+
+/** Width / height of the plain layered picture, estimated from its layers (ELK's comes out alike). */
+function plainAspect(input: LayoutInput, layers: readonly number[][]): number {
+  let width = 0;
+  let height = 0;
   for (const nodes of layers) {
-    const width = Math.max(...nodes.map((n) => input.nodes[n]?.width ?? 0));
-    let previousBottom = Number.NEGATIVE_INFINITY;
-    let previousGroup: string | null | undefined;
-    for (const n of nodes) {
-      const node = input.nodes[n] as LayoutNodeInput;
-      const around = pred[n] ?? [];
-      const wanted = around.length > 0 ? around.reduce((s, m) => s + (ys[m] as number), 0) / around.length : previousBottom;
-      const gap = previousGroup !== undefined && previousGroup !== node.group ? nodeGap + groupPadding.top : nodeGap;
-      const top = Math.max(wanted - node.height / 2, previousBottom + gap, Number.isFinite(previousBottom) ? -Infinity : 0);
-      ys[n] = top + node.height / 2;
-      positions[node.id] = { x: x + width / 2, y: ys[n] as number };
-      previousBottom = top + node.height;
-      previousGroup = node.group;
-    }
-    x += width + layerGap;
+    width += Math.max(...nodes.map((n) => input.nodes[n]?.width ?? 0)) + layerGap;
+    height = Math.max(
+      height,
+      nodes.reduce((sum, n) => sum + (input.nodes[n]?.height ?? 0) + nodeGap, 0),
+    );
   }
-  return { positions, groups: groupBoxes(input, positions) };
+  return (width - layerGap) / Math.max(1, height - nodeGap);
+}
+
+/**
+ * Each layer becomes a band of side-by-side sub-columns filled row by row, so a node's height in
+ * the band still follows its order in the layer. Every band has at most `rows` rows; `rows` is the
+ * count whose picture comes closest to the frame's aspect ratio.
+ */
+function placeFolded(input: LayoutInput, layers: readonly number[][], frame: number): Record<string, { x: number; y: number }> {
+  const widths = layers.map((nodes) => Math.max(...nodes.map((n) => input.nodes[n]?.width ?? 0)));
+  const pitch = Math.max(...input.nodes.map((n) => n.height)) + nodeGap;
+  const bandsWidth = (rows: number): number =>
+    layers.reduce((sum, nodes, i) => {
+      const columns = Math.ceil(nodes.length / rows);
+      return sum + columns * (widths[i] as number) + (columns - 1) * subColumnGap;
+    }, 0);
+  // The gap between bands grows with the picture, or wide bands would run together when it is fitted.
+  const gapFor = (rows: number): number => Math.max(bandGap, (bandsWidth(rows) * 0.08) | 0);
+  const pictureWidth = (rows: number): number => bandsWidth(rows) + (layers.length - 1) * gapFor(rows);
+  const tallest = Math.max(...layers.map((nodes) => nodes.length));
+  let rows = tallest;
+  let bestMiss = Infinity;
+  for (let candidate = 1; candidate <= tallest; candidate++) {
+    const miss = Math.abs(Math.log(pictureWidth(candidate) / (candidate * pitch - nodeGap) / frame));
+    if (miss < bestMiss) [rows, bestMiss] = [candidate, miss];
+  }
+  const gap = gapFor(rows);
+  const positions: Record<string, { x: number; y: number }> = {};
+  let x = 0;
+  layers.forEach((nodes, i) => {
+    const width = widths[i] as number;
+    const columns = Math.ceil(nodes.length / rows);
+    const bandRows = Math.ceil(nodes.length / columns);
+    const top = ((rows - bandRows) * pitch) / 2;
+    nodes.forEach((n, k) => {
+      const node = input.nodes[n] as LayoutNodeInput;
+      const column = k % columns;
+      const row = Math.floor(k / columns);
+      positions[node.id] = { x: x + column * (width + subColumnGap) + width / 2, y: top + row * pitch + (pitch - nodeGap) / 2 };
+    });
+    x += columns * width + (columns - 1) * subColumnGap + gap;
+  });
+  return positions;
 }
 
 function compareGroups(a: string | null, b: string | null): number {

@@ -181,6 +181,8 @@ test.describe('lineage view over serve --demo', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export CSV' }).click();
     expect(readFileSync(await (await download).path(), 'utf8')).toContain('Sales Overview');
+    // The scheme is an app setting other tests change; this picture is the light one.
+    await switchScheme(page, 'light');
     await page.screenshot({ path: join(screenshots, 'lineage-impact-light.png') });
   });
 });

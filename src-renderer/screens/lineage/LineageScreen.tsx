@@ -55,6 +55,12 @@ const impactSourceKinds: LineageNodeKind[] = [
 ];
 const kindOptions = lineageNodeKinds.map((k) => ({ value: k, label: nodeKindStyles[k].name }));
 
+const layoutEngineNames: Record<LayoutResult['engine'], string> = {
+  elk: 'ELK layout',
+  'layered-fast': 'fast layout',
+  'layered-wrapped': 'folded layout',
+};
+
 export function LineageScreen() {
   const [search, setSearch] = useSearchParams();
   const params = readLineageParams(search);
@@ -67,6 +73,7 @@ export function LineageScreen() {
   const scheme = useComputedColorScheme('light');
   const client = useQueryClient();
   const canvas = useRef<LineageCanvasHandle>(null);
+  const frame = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<CanvasSelection>(null);
   const [expanded, setExpanded] = useState<string[]>([]);
   const [pathFrom, setPathFrom] = useState<string | null>(null);
@@ -119,7 +126,10 @@ export function LineageScreen() {
   useEffect(() => {
     if (!graph) return undefined;
     let isCurrent = true;
-    void layoutGraph(layoutInputOf(graph, groupByApp)).then((layout) => {
+    // The frame's shape at layout time: a graph far taller than it is folded to fill it.
+    const box = frame.current;
+    const aspectRatio = box && box.clientHeight > 0 ? box.clientWidth / box.clientHeight : 1.6;
+    void layoutGraph({ ...layoutInputOf(graph, groupByApp), aspectRatio }).then((layout) => {
       if (isCurrent) setLaidOut({ graph, layout });
     });
     return () => {
@@ -307,7 +317,7 @@ export function LineageScreen() {
       )}
 
       <Group gap="xs" align="stretch" wrap="nowrap" style={{ flex: 1, minHeight: 0 }}>
-        <Paper withBorder style={{ flex: 1, position: 'relative', overflow: 'hidden', minHeight: 300 }}>
+        <Paper ref={frame} withBorder style={{ flex: 1, position: 'relative', overflow: 'hidden', minHeight: 300 }}>
           {!node && !showAll ? (
             <Stack align="center" justify="center" h="100%" p="xl">
               <Text>
@@ -341,7 +351,7 @@ export function LineageScreen() {
           {shown && (
             <Text size="xs" c="dimmed" style={{ position: 'absolute', right: 8, top: 6, zIndex: 2 }} aria-live="polite">
               {shown.nodes.length} nodes · {shown.edges.length} edges
-              {laidOut ? ` · ${laidOut.layout.engine === 'elk' ? 'ELK' : 'fast'} layout ${Math.round(laidOut.layout.elapsedMs)} ms` : ''}
+              {laidOut ? ` · ${layoutEngineNames[laidOut.layout.engine]} ${Math.round(laidOut.layout.elapsedMs)} ms` : ''}
             </Text>
           )}
         </Paper>
