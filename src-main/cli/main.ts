@@ -57,6 +57,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 const isEntry = process.argv[1] !== undefined && /(?:^|[\\/])cli\.(?:js|mjs|cjs)$/.test(process.argv[1]);
 if (isEntry) {
+  // `qme export --format json | head`: the reader has what it wanted; stop quietly instead of
+  // dying on an unhandled EPIPE with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const io: CliIo = {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
