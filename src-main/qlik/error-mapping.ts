@@ -124,6 +124,16 @@ export function mapNetworkError(err: unknown, context: NetworkErrorContext): App
       remedy: 'Check the URL and port, and that the server is running and reachable from this computer.',
     });
   }
+  // undici refuses the fetch standard's "bad ports" (1, 6000, 10080, …) before connecting.
+  if (/^bad port$/i.test(chain.at(-1)?.message ?? '')) {
+    const port = context.host.split(':').at(-1);
+    return make({
+      code: 'connection-refused',
+      message: `Port ${port} of ${context.host} is on the list of ports web clients never connect to (the fetch standard's "bad ports").`,
+      remedy:
+        'Use the port the Qlik server really serves on (443 for Qlik Cloud, the proxy or QRS port of a client-managed site), or put a proxy on an allowed port in front of it.',
+    });
+  }
   if (has(TIMEOUT_CODES) || /timed? ?out/i.test(text)) {
     return make({
       code: 'timeout',

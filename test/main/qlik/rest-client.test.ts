@@ -151,6 +151,14 @@ describe('validateConnection', () => {
     expect(unknown.code).toBe('host-not-found');
   });
 
+  it('a port web clients never use is named as such, at once, not retried as a server error', async () => {
+    const client = createRestClient({ url: 'https://127.0.0.1:10080', apiKey: KEY, retry: fastRetry });
+    const error = (await client.getJson('/api/v1/users/me', z.unknown()).catch((e: unknown) => e)) as AppError;
+    expect(error.code).toBe('connection-refused');
+    expect(error.message).toContain('Port 10080 of 127.0.0.1:10080');
+    expect(client.stats.requests).toBe(1);
+  });
+
   it('a refused proxy is reported as a proxy failure', async () => {
     const error = (await validateConnection({ url: 'https://tenant.example', apiKey: KEY, proxy: 'http://127.0.0.1:9' }).catch(
       (e: unknown) => e,
