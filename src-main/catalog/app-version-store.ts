@@ -76,6 +76,8 @@ interface RawVersion {
   tags: string;
   /** Absent in snapshot files written before migration 004. */
   custom_properties?: string;
+  /** Absent before migration 005; NULL when not known (Qlik Cloud). */
+  repository_sheet_count?: number | null;
   file_size_bytes: number | null;
   memory_bytes: number | null;
   thumbnail_url: string | null;
@@ -152,11 +154,12 @@ export class AppVersionStore {
         owner_name, created_date, modified_date, last_reload_time, item_updated_at, publish_time, is_published, usage,
         has_section_access, is_direct_query_mode, tags, file_size_bytes, memory_bytes, thumbnail_url, script_error,
         sheet_count, object_count, master_item_count, variable_count, bookmark_count, table_count, field_count,
-        custom_properties)
+        custom_properties, repository_sheet_count)
       VALUES (@appId, @contentHash, @runId, @createdAt, @name, @description, @spaceId, @ownerId, @ownerName, @createdDate,
         @modifiedDate, @lastReloadTime, @itemUpdatedAt, @publishTime, @isPublished, @usage, @hasSectionAccess,
         @isDirectQueryMode, @tags, @fileSizeBytes, @memoryBytes, @thumbnailUrl, @scriptError, @sheetCount, @objectCount,
-        @masterItemCount, @variableCount, @bookmarkCount, @tableCount, @fieldCount, @customProperties)`);
+        @masterItemCount, @variableCount, @bookmarkCount, @tableCount, @fieldCount, @customProperties,
+        @repositorySheetCount)`);
     this.insertSheet = db.prepare(`
       INSERT INTO sheet (app_version_id, position, id, title, description, rank, columns, rows, owner_id, is_published,
         is_approved, created_date, modified_date)
@@ -246,6 +249,7 @@ export class AppVersionStore {
       isDirectQueryMode: flag(app.isDirectQueryMode),
       tags: json(app.tags),
       customProperties: json(app.customProperties ?? []),
+      repositorySheetCount: app.repositorySheetCount ?? null,
       fileSizeBytes: app.fileSizeBytes,
       memoryBytes: app.memoryBytes,
       thumbnailUrl: app.thumbnailUrl,
@@ -476,6 +480,7 @@ export class AppVersionStore {
         memoryBytes: r.memory_bytes,
         thumbnailUrl: r.thumbnail_url,
         ...customPropertiesOf(r.custom_properties),
+        ...(typeof r.repository_sheet_count === 'number' ? { repositorySheetCount: r.repository_sheet_count } : {}),
       },
       scriptError: r.script_error ? parseJson<ErrorShape>(r.script_error) : null,
       counts: {

@@ -36,9 +36,7 @@ export type TenantObjects = [SpaceRecord[], CollectionRecord[], DataConnectionRe
 
 export interface ClientManagedInventory {
   readonly tenant: TenantRecord;
-  /** Sheets per app as the repository lists them (`/qrs/app/object/full`). */
-  readonly sheetCountByApp: ReadonlyMap<string, number>;
-  /** QRS answers one array: a single page. */
+  /** QRS answers one array: a single page. Each app carries `repositorySheetCount` (`/qrs/app/object/full`). */
   appPages(): AsyncGenerator<AppRecord[]>;
   tenantObjects(signal?: AbortSignal): Promise<TenantObjects>;
   engineAccess(appId: string): EngineAccess;
@@ -94,10 +92,11 @@ async function open(
     csrfToken = await fetchCsrfToken(transport, sessionId);
     qpsCalls++;
   }
-  const apps = (await qrs.list('/qrs/app/full', qrsAppSchema, signal)).map(mapQrsApp);
+  const qrsApps = await qrs.list('/qrs/app/full', qrsAppSchema, signal);
   const sheets = await qrs.list(`/qrs/app/object/full?filter=${encodeURIComponent("objectType eq 'sheet'")}`, qrsAppObjectSchema, signal);
   const sheetCountByApp = new Map<string, number>();
   for (const sheet of sheets) if (sheet.app?.id) sheetCountByApp.set(sheet.app.id, (sheetCountByApp.get(sheet.app.id) ?? 0) + 1);
+  const apps = qrsApps.map((app) => ({ ...mapQrsApp(app), repositorySheetCount: sheetCountByApp.get(app.id) ?? 0 }));
 
   const user = `${options.userDirectory}\\${options.userId}`;
   const engineContext = (appId: string): ClientManagedContext => ({
@@ -116,7 +115,6 @@ async function open(
       userId: user,
       userName: null,
     },
-    sheetCountByApp,
     async *appPages() {
       yield apps;
     },

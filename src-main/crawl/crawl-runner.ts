@@ -190,6 +190,8 @@ export async function runCrawl(
     let listingDone = false;
     const crawledApps: Array<{ app: AppRecord; content: AppContent }> = [];
     const carriedOverIds = new Set<string>();
+    // Client-managed: sheets the repository lists that the engine did not show the crawl account.
+    const unreadable = { apps: 0, sheets: 0 };
 
     // Catalog writes of the apps whose engine answers arrived in the same turn of the event loop
     // share one transaction (fewer commits); when such a batch fails, each app is written alone,
@@ -251,6 +253,11 @@ export async function runCrawl(
           counts.appsCrawled++;
           counts.sheets += walked.content.sheets.length;
           counts.objects += walked.content.objects.length;
+          const missing = (app.repositorySheetCount ?? 0) - walked.content.sheets.length;
+          if (missing > 0) {
+            unreadable.apps++;
+            unreadable.sheets += missing;
+          }
           counts.rowsWritten += rowsOf(walked.content);
         },
         (error: unknown) => recordAppFailure(app, error),
@@ -385,6 +392,7 @@ export async function runCrawl(
       activeWriter.putLineage(graph);
     }
     if (signal.aborted) throw new AppError(cancelled());
+    if (unreadable.apps > 0) onEvent({ type: 'notice', message: unreadableSheetsNotice(unreadable, options) });
 
     phase = 'committing';
     progress();
@@ -472,4 +480,15 @@ function startedEarly<T>(pages: AsyncGenerator<T>): AsyncIterable<T> {
       for (let step = await first; !step.done; step = await pages.next()) yield step.value;
     },
   };
+}
+
+/** Said once per crawl; each app's page tells its own count. */
+function unreadableSheetsNotice(unreadable: { apps: number; sheets: number }, options: CrawlRunOptions): string {
+  const cm = options.clientManaged;
+  const account = cm ? `${cm.userDirectory}\\${cm.userId}` : 'the crawl account';
+  return (
+    `${unreadable.sheets} sheet(s) in ${unreadable.apps} app(s) are in the repository but ${account} cannot read them ` +
+    '(private sheets of other users, or security rules), so they are not in the catalog. ' +
+    'To crawl them, give that account a security rule that reads every sheet, or crawl as an account that has one.'
+  );
 }

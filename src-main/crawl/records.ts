@@ -73,8 +73,14 @@ export interface AppRecord {
   readonly fileSizeBytes: number | null;
   readonly memoryBytes: number | null;
   readonly thumbnailUrl: string | null;
-  /** Client-managed only: QRS custom property values (not yet stored by the catalog). */
+  /** Client-managed only: QRS custom property values. */
   readonly customProperties?: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  /**
+   * Client-managed only: the app's sheets as the repository lists them, every owner's. The engine
+   * shows the crawl account only the sheets it may read, so fewer crawled sheets than this means
+   * private sheets of other users (or security rules) kept some out of the catalog.
+   */
+  readonly repositorySheetCount?: number;
 }
 
 export interface CellPosition {

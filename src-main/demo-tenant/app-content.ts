@@ -71,3 +71,35 @@ export function generateAppContent(model: TenantModel, app: DemoApp): DemoAppCon
   };
   return { truth, objects: objects.objects, dataModel: built.dataModel };
 }
+
+const viewsWithoutSheets = new WeakMap<DemoAppContent, Map<number, DemoAppContent>>();
+
+/**
+ * The app as an account sees it that may not read its last `hidden` sheets (another user's private
+ * sheets): those sheets and everything on them are gone from the engine's objects and the truth.
+ */
+export function contentWithoutLastSheets(content: DemoAppContent, hidden: number): DemoAppContent {
+  if (hidden <= 0) return content;
+  let views = viewsWithoutSheets.get(content);
+  if (!views) viewsWithoutSheets.set(content, (views = new Map()));
+  const cached = views.get(hidden);
+  if (cached) return cached;
+  const hiddenSheetIds = new Set(content.truth.sheets.slice(-hidden).map((s) => s.id));
+  const gone = new Set<string>();
+  const drop = (id: string): void => {
+    gone.add(id);
+    for (const child of content.objects.get(id)?.childIds ?? []) drop(child);
+  };
+  for (const id of hiddenSheetIds) drop(id);
+  const view: DemoAppContent = {
+    ...content,
+    objects: new Map([...content.objects].filter(([id]) => !gone.has(id))),
+    truth: {
+      ...content.truth,
+      sheets: content.truth.sheets.filter((s) => !hiddenSheetIds.has(s.id)),
+      objects: content.truth.objects.filter((o) => !gone.has(o.id)),
+    },
+  };
+  views.set(hidden, view);
+  return view;
+}

@@ -2,7 +2,7 @@
  * One QIX engine session (one WebSocket): JSON-RPC framing, the per-socket handle table, the
  * delta flag and Qlik's error codes, exactly as protocol doc §1 describes them.
  */
-import { appContent } from './app-content';
+import { appContent, contentWithoutLastSheets } from './app-content';
 import { engineLineage } from './engine-lineage';
 import { fieldDescription, tablesAndKeys } from './data-model';
 import {
@@ -267,7 +267,7 @@ export class EngineSession {
       bump(this.deps.stats.faults, 'open-denied');
       throw accessDenied();
     }
-    this.doc = { app, content: appContent(this.deps.model, app), noData };
+    this.doc = { app, content: contentWithoutLastSheets(appContent(this.deps.model, app), faults.hiddenSheetsPerApp ?? 0), noData };
     const handle = faults.docHandle ?? this.nextHandle;
     this.handles.set(handle, { kind: 'doc' });
     this.docOpening = faults.docOpensAfterReply;

@@ -53,6 +53,12 @@ export interface FaultConfig {
    * with 'app-invalid' error 1007 "App invalid" (an engine that knows the handle but not the app yet).
    */
   readonly docOpensAfterReply?: boolean | 'app-invalid';
+  /**
+   * Every app's last N sheets are private sheets of another user: the engine leaves them and the
+   * charts on them out for the crawl account, while the client-managed repository (QRS) still
+   * lists them, as a real site does for an account no security rule lets read them.
+   */
+  readonly hiddenSheetsPerApp?: number;
 }
 
 export type RestTier = 'tier1' | 'tier2';

@@ -1,7 +1,8 @@
 /**
  * A client-managed connection against `qme demo-tenant --client-managed` (a separate process, as a
  * user would run it): added through the form, validated, and its proxy sessions listed with their
- * attributes and ended from the sessions panel.
+ * attributes and ended from the sessions panel; then crawled, with each app's last sheet private to
+ * another user (`--private-sheets 1`), which the crawl and the app page point out.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -29,9 +30,13 @@ let child: ChildProcess;
 let site: Site;
 
 test.beforeAll(async () => {
-  child = spawn(process.execPath, [join(root, 'bin', 'qme.mjs'), 'demo-tenant', '--client-managed', '--apps', '4'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  child = spawn(
+    process.execPath,
+    [join(root, 'bin', 'qme.mjs'), 'demo-tenant', '--client-managed', '--apps', '4', '--private-sheets', '1'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   site = await new Promise<Site>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`no site line within 30 s: ${out}`)), 30_000);
@@ -122,4 +127,21 @@ test('a client-managed connection validates, and its sessions panel lists and en
   await expect(table.getByRole('row')).toHaveCount(2);
   const left = (await qps('GET', `/user/${site.userDirectory}/${site.userId}`)) as unknown[];
   expect(left).toHaveLength(1);
+
+  // Crawl it: the repository lists every app's last sheet, the engine hides it from this account.
+  await page.getByLabel('Sections').getByText('Crawl', { exact: true }).click();
+  await page.getByRole('combobox', { name: 'Connection' }).click();
+  await page.getByRole('option', { name: 'Sense on-prem' }).click();
+  await page.getByRole('button', { name: 'Start crawl' }).click();
+  const crawl = page.getByLabel('Crawl of Sense on-prem').first();
+  await expect(crawl.getByText('complete', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(crawl).toContainText(
+    `4 sheet(s) in 4 app(s) are in the repository but ${site.userDirectory}\\${site.userId} cannot read them`,
+  );
+  await page.getByLabel('Sections').getByText('Catalog', { exact: true }).click();
+  await page.getByRole('link', { name: 'Sales Overview', exact: true }).first().click();
+  await expect(page.getByRole('heading', { name: 'Sales Overview' })).toBeVisible();
+  const missing = page.getByRole('alert').filter({ hasText: '1 of 3 sheets are not in the catalog' });
+  await expect(missing).toContainText('The repository lists 3 sheets for this app, but the crawl account could read only 2.');
+  await page.screenshot({ path: join(screenshots, 'client-managed-private-sheets.png'), fullPage: true });
 });

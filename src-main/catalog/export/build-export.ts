@@ -42,6 +42,8 @@ function exportApp(app: SnapshotApp, connections: readonly DataConnectionRecord[
     hasSectionAccess: r.hasSectionAccess,
     isDirectQueryMode: r.isDirectQueryMode,
     tags: r.tags,
+    customProperties: r.customProperties ?? [],
+    repositorySheetCount: r.repositorySheetCount ?? null,
     fileSizeBytes: r.fileSizeBytes,
     memoryBytes: r.memoryBytes,
     source: app.source,

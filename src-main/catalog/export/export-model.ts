@@ -134,6 +134,10 @@ export interface ExportApp {
   readonly hasSectionAccess: boolean;
   readonly isDirectQueryMode: boolean;
   readonly tags: readonly string[];
+  /** Client-managed: QRS custom properties; empty for Qlik Cloud. */
+  readonly customProperties: ReadonlyArray<{ readonly name: string; readonly value: string }>;
+  /** Client-managed: sheets the repository lists (every owner's); null for Qlik Cloud. */
+  readonly repositorySheetCount: number | null;
   readonly fileSizeBytes: number | null;
   readonly memoryBytes: number | null;
   readonly source: AppSource;

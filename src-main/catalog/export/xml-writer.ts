@@ -52,6 +52,7 @@ const SINGULAR: Readonly<Record<string, string>> = {
   tables: 'table',
   fields: 'field',
   tags: 'tag',
+  customProperties: 'customProperty',
   automations: 'automation',
   runs: 'run',
   strippedSecrets: 'path',

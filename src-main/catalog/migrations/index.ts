@@ -3,6 +3,7 @@ import { migration001Initial } from './001-initial';
 import { migration002LineageFragments } from './002-lineage-fragments';
 import { migration003DeferredSearchIndex } from './003-deferred-search-index';
 import { migration004CustomProperties } from './004-custom-properties';
+import { migration005RepositorySheetCount } from './005-repository-sheet-count';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -10,6 +11,7 @@ export const migrations: readonly Migration[] = [
   migration002LineageFragments,
   migration003DeferredSearchIndex,
   migration004CustomProperties,
+  migration005RepositorySheetCount,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -168,6 +168,27 @@ function AppHeader({ detail }: { detail: AppDetail }) {
         </Alert>
       )}
       {detail.scriptError && <ErrorAlert error={detail.scriptError} title="The load script could not be read" />}
+      <UnreadableSheetsAlert listed={r.repositorySheetCount} read={detail.counts.sheets} />
     </Stack>
+  );
+}
+
+/** Client-managed: the repository lists every owner's sheets; the engine showed the crawl account fewer. */
+function UnreadableSheetsAlert({ listed, read }: { listed: number | undefined; read: number }) {
+  if (listed === undefined || listed <= read) return null;
+  const missing = listed - read;
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconAlertTriangle size={18} />}
+      title={`${missing} of ${listed} sheets are not in the catalog`}
+    >
+      <Text size="sm">
+        The repository lists {listed} sheets for this app, but the crawl account could read only {read}. The others are private sheets of
+        other users, or sheets a security rule hides from that account, so their charts are missing from search, lineage and where-used. To
+        include them, give the crawl account a security rule that reads every sheet of the app, then crawl again.
+      </Text>
+    </Alert>
   );
 }

@@ -7,9 +7,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCatalog, type Catalog } from '../../../src-main/catalog';
+import { exportDocument, openCatalog, type Catalog } from '../../../src-main/catalog';
 import { catalogPort } from '../../../src-main/crawl/catalog-adapter';
-import type { CrawlRunOptions, CrawlSummary } from '../../../src-main/crawl/crawl-events';
+import type { CrawlEvent, CrawlRunOptions, CrawlSummary } from '../../../src-main/crawl/crawl-events';
 import { runCrawl } from '../../../src-main/crawl/crawl-runner';
 import { startDemoTenant, type DemoTenant } from '../../../src-main/demo-tenant';
 import {
@@ -19,6 +19,9 @@ import {
   type ClientManagedDemo,
 } from '../../../src-main/demo-tenant/client-managed';
 import type { ClientManagedOptions } from '../../../src-main/qlik/client-managed-options';
+import { validate } from '../catalog/json-schema-lite';
+
+const exportSchema = JSON.parse(readFileSync(join(__dirname, '../../../docs/export-schema.json'), 'utf8')) as Record<string, unknown>;
 
 const model = { apps: 12, seed: 7, sheetsPerApp: 2, chartsPerSheet: 4 };
 let dir: string;
@@ -47,7 +50,11 @@ function clientManaged(over: Partial<ClientManagedOptions> = {}): ClientManagedO
   };
 }
 
-async function crawl(file: string, options: Partial<CrawlRunOptions>): Promise<{ summary: CrawlSummary; catalog: Catalog }> {
+async function crawl(
+  file: string,
+  options: Partial<CrawlRunOptions>,
+  onEvent: (event: CrawlEvent) => void = () => undefined,
+): Promise<{ summary: CrawlSummary; catalog: Catalog }> {
   const catalog = openCatalog(join(dir, file));
   const summary = await runCrawl(
     {
@@ -60,7 +67,7 @@ async function crawl(file: string, options: Partial<CrawlRunOptions>): Promise<{
       ...options,
     },
     catalogPort(catalog),
-    () => undefined,
+    onEvent,
   );
   return { summary, catalog };
 }
@@ -124,7 +131,35 @@ describe('client-managed crawl', () => {
     const chained = content.automations.find((a) => a.name.startsWith('Reload') && JSON.stringify(a.definition).includes('task-chain'));
     expect(chained?.lastRunStatus).toMatch(/SUCCEEDED|FAILED/);
     expect(site.stats.qrs.rejectedXrfkey).toBe(0);
+    // Every sheet the repository lists was read.
+    expect(content.apps.map((a) => a.record.repositorySheetCount)).toEqual(content.apps.map((a) => a.sheets.length));
     catalog.close();
+  });
+
+  it('says which sheets the crawl account cannot read: the repository lists them, the engine does not show them', async () => {
+    site.setFaults({ hiddenSheetsPerApp: 1 });
+    const notices: string[] = [];
+    try {
+      const { summary, catalog } = await crawl('hidden-sheets.sqlite', { clientManaged: clientManaged() }, (event) => {
+        if (event.type === 'notice') notices.push(event.message);
+      });
+      expect(summary.error).toBeNull();
+      expect(summary.counts.sheets).toBe(model.apps * (model.sheetsPerApp - 1));
+      const apps = catalog.snapshotContent({ connectionId: 'c' }).apps;
+      expect(apps.map((a) => [a.sheets.length, a.record.repositorySheetCount])).toEqual(apps.map(() => [1, 2]));
+      expect(notices).toEqual([
+        expect.stringMatching(new RegExp(`^12 sheet\\(s\\) in 12 app\\(s\\) .* ${site.userDirectory}\\\\${site.userId} cannot read them`)),
+      ]);
+      // The export carries the repository's count beside the sheets read, and still meets its schema.
+      const exported = JSON.parse(JSON.stringify(exportDocument(catalog, {}))) as {
+        apps: Array<{ repositorySheetCount: number; sheets: unknown[] }>;
+      };
+      expect(validate(exportSchema, exported)).toEqual([]);
+      expect(exported.apps.every((a) => a.repositorySheetCount === 2 && a.sheets.length === 1)).toBe(true);
+      catalog.close();
+    } finally {
+      site.setFaults({});
+    }
   });
 
   it('over a proxy session (cookie + CSRF token through the virtual proxy) equals a cloud crawl and ends its session', async () => {
