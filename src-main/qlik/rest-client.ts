@@ -134,9 +134,8 @@ export function createRestClient(options: RestClientOptions): RestClient {
           throw malformedResponse(context, `body is not JSON (${text.slice(0, 60).replace(/\s+/g, ' ')}…)`);
         }
       }
-      const bodyText = text;
       if (request.allowStatuses?.includes(response.status)) return { outcome: 'done', value: { status: response.status, body: undefined } };
-      const serverDetail = serverDetailOf(bodyText);
+      const serverDetail = serverDetailOf(text);
       if (response.status === 429) {
         return {
           outcome: 'rate-limited',
