@@ -548,6 +548,22 @@ export class CatalogQueries {
       if (!refersTo(v.definition)) continue;
       hits.push({ user: 'variable', id: v.id, title: v.name, type: null, sheetId: null, sheetTitle: null, via: v.definition });
     }
+    // A bookmark stores selections by field name: dropping or renaming the field breaks it.
+    if (target.kind === 'field') {
+      for (const b of this.q.bookmarks.all(versionId).map(toBookmark)) {
+        if (!b.selectionFields.includes(target.name)) continue;
+        const sheetTitle = b.sheetId ? (sheetTitles.get(b.sheetId) ?? null) : null;
+        hits.push({
+          user: 'bookmark',
+          id: b.id,
+          title: b.title,
+          type: null,
+          sheetId: b.sheetId,
+          sheetTitle,
+          via: `selection:${target.name}`,
+        });
+      }
+    }
     return hits;
   }
 }

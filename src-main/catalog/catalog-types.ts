@@ -225,7 +225,7 @@ export type WhereUsedTarget =
   | { readonly kind: 'master-item'; readonly id: string }
   | { readonly kind: 'variable'; readonly name: string };
 
-export type WhereUsedUser = 'object' | 'master-measure' | 'master-dimension' | 'master-visualization' | 'variable';
+export type WhereUsedUser = 'object' | 'master-measure' | 'master-dimension' | 'master-visualization' | 'variable' | 'bookmark';
 
 export interface WhereUsedHit {
   readonly user: WhereUsedUser;
@@ -234,7 +234,10 @@ export interface WhereUsedHit {
   readonly type: string | null;
   readonly sheetId: string | null;
   readonly sheetTitle: string | null;
-  /** The expression or field definition that references the target, or the library id link. */
+  /**
+   * The expression or field definition that references the target, the library id link
+   * (`library:<id>`), or a bookmark's selection in the field (`selection:<field>`).
+   */
   readonly via: string;
 }
 

@@ -66,6 +66,9 @@ const unusedFieldCandidatesSql = `
       WHERE mi.app_version_id = @versionId AND mi.measures IS NOT NULL
     UNION ALL
     SELECT v.definition FROM variable v WHERE v.app_version_id = @versionId
+    UNION ALL
+    -- a bookmark's selection names the field itself (referencesField matches the bare name)
+    SELECT j.value FROM bookmark b, json_each(b.selection_fields) j WHERE b.app_version_id = @versionId
   ),
   candidate AS (
     SELECT f.position, f.name FROM field f

@@ -1,11 +1,12 @@
-import { Alert, Anchor, Badge, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDatabaseOff, IconKey, IconTable } from '@tabler/icons-react';
+import { Alert, Anchor, Badge, Button, Card, Code, CopyButton, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconCheck, IconCopy, IconDatabaseOff, IconKey, IconTable } from '@tabler/icons-react';
 import { useEffect } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import type { DataModelTable } from '../../../src-main/catalog/catalog-types';
 import { EmptyState } from '../../components/EmptyState';
 import { QueryView } from '../../components/QueryView';
 import { catalogPaths } from './catalog-paths';
+import { dropFieldsStatement } from './drop-fields';
 import { formatCount } from './format';
 import { useCatalogCall } from './use-catalog-call';
 
@@ -115,7 +116,7 @@ function TableCard({ appId, table }: { appId: string; table: DataModelTable }) {
   );
 }
 
-/** Fields no chart, master item or variable of the app refers to: candidates to drop from the load. */
+/** Fields no chart, master item, variable or bookmark of the app refers to: candidates to drop from the load. */
 function UnusedFields({ appId }: { appId: string }) {
   const result = useCatalogCall('catalog/unused-fields', { appId });
   return (
@@ -133,13 +134,13 @@ function UnusedFields({ appId }: { appId: string }) {
         </Text>
       ) : result.data.unused.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Every non-key field is used by a chart, master item or variable.
+          Every non-key field is used by a chart, master item, variable or bookmark.
         </Text>
       ) : (
         <>
           <Text size="sm" c="dimmed">
-            {result.data.unused.length} of {result.data.checkedCount} non-key fields are used by no chart, master item or variable of this
-            app (other apps may read them from its QVDs).
+            {result.data.unused.length} of {result.data.checkedCount} non-key fields are used by no chart, master item, variable or bookmark
+            of this app (other apps may read them from its QVDs).
           </Text>
           <Group gap={6}>
             {result.data.unused.map((name) => (
@@ -155,7 +156,44 @@ function UnusedFields({ appId }: { appId: string }) {
               </Badge>
             ))}
           </Group>
+          <DropFieldsStatement fields={result.data.unused} />
         </>
+      )}
+    </Stack>
+  );
+}
+
+/** The statement to paste at the end of the load script, after its last STORE so QVDs keep the fields. */
+function DropFieldsStatement({ fields }: { fields: readonly string[] }) {
+  const { statement, skipped } = dropFieldsStatement(fields);
+  if (!statement) return null;
+  return (
+    <Stack gap={4}>
+      <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
+        <Text size="sm" style={{ flex: 1 }}>
+          To drop them, add this at the end of the load script, after its last STORE, so the QVDs other apps read keep these fields:
+        </Text>
+        <CopyButton value={statement}>
+          {({ copied, copy }) => (
+            <Button
+              size="xs"
+              variant="default"
+              onClick={copy}
+              leftSection={copied ? <IconCheck size={14} /> : <IconCopy size={14} />}
+              style={{ flexShrink: 0 }}
+            >
+              {copied ? 'Copied' : 'Copy statement'}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+      <Code block aria-label="DROP FIELDS statement">
+        {statement}
+      </Code>
+      {skipped.length > 0 && (
+        <Text size="xs" c="dimmed">
+          Left out: {skipped.join(', ')} (the name holds every quote character Qlik accepts).
+        </Text>
       )}
     </Stack>
   );

@@ -1,4 +1,4 @@
-/** The charts, master items and variables of an app that use a field, master item or variable. */
+/** The charts, master items, variables and bookmarks of an app that use a field, master item or variable. */
 import { Anchor, Badge, Code, Group, Stack, Table, Text } from '@mantine/core';
 import { IconZoomQuestion } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
@@ -15,6 +15,7 @@ const userLabels: Record<WhereUsedHit['user'], string> = {
   'master-dimension': 'Master dimension',
   'master-visualization': 'Master visualization',
   variable: 'Variable',
+  bookmark: 'Bookmark',
 };
 
 function hitPath(appId: string, hit: WhereUsedHit): string {
@@ -27,12 +28,15 @@ function hitPath(appId: string, hit: WhereUsedHit): string {
       return catalogPaths.masterItem(appId, hit.id);
     case 'variable':
       return catalogPaths.variable(appId, hit.id);
+    case 'bookmark':
+      return catalogPaths.app(appId, 'bookmarks');
   }
 }
 
 /** `library:<id>` means the chart links the master item itself rather than repeating its expression. */
 function ViaText({ via }: { via: string }) {
   if (via.startsWith('library:')) return <Text size="sm">links the master item</Text>;
+  if (via.startsWith('selection:')) return <Text size="sm">selects values in this field</Text>;
   return <Code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{via}</Code>;
 }
 
