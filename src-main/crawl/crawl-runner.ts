@@ -29,9 +29,10 @@ import {
   fetchCollections,
   fetchDataConnections,
   fetchSpaces,
-  fetchUserNames,
+  ownerNames as ownerNameResolver,
+  type OwnerNames,
 } from './tenant-inventory';
-import { userSchema } from '../qlik/rest-schemas';
+import { type RestItem, userSchema } from '../qlik/rest-schemas';
 import { appLineageFragment, buildLineageGraph, LINEAGE_FRAGMENT_LAYOUT, tenantLineage } from '../lineage';
 import { openClientManagedInventory, type ClientManagedInventory } from './client-managed-inventory';
 
@@ -150,10 +151,10 @@ export async function runCrawl(
 
     // users/me, the user names and the first page of apps leave together: the listing's round trips
     // are most of a delta crawl's time.
-    const ownerNames = clientManaged ? Promise.resolve(new Map<string, string>()) : fetchUserNames(rest, signal);
-    ownerNames.catch(() => undefined);
+    // Client-managed apps carry their owner's name from QRS. The users list is asked for now,
+    // beside the first page of items.
     const appPages = startedEarly(
-      clientManaged ? clientManaged.appPages() : mapPages(appItemPages(rest, signal), ownerNames, (item, names) => mapAppItem(item, names)),
+      clientManaged ? clientManaged.appPages() : namedAppPages(appItemPages(rest, signal), ownerNameResolver(rest, signal)),
     );
     const me = clientManaged ? null : await rest.getJson('/api/v1/users/me', userSchema, signalOpt);
     const tenant: TenantRecord = clientManaged?.tenant ?? {
@@ -460,14 +461,15 @@ function walksOnThisThread(options: CrawlRunOptions, rest: RestClient, clientMan
   }));
 }
 
-async function* mapPages<T, C>(
-  pages: AsyncGenerator<T[]>,
-  context: Promise<C>,
-  map: (item: T, context: C) => AppRecord,
-): AsyncGenerator<AppRecord[]> {
+/** App items as records, each page with its owners' names. */
+async function* namedAppPages(pages: AsyncGenerator<RestItem[]>, names: OwnerNames): AsyncGenerator<AppRecord[]> {
   for await (const page of pages) {
-    const value = await context;
-    yield page.map((item) => map(item, value));
+    const apps = page.map((item) => mapAppItem(item));
+    const known = await names(apps.flatMap((app) => (app.ownerId ? [app.ownerId] : [])));
+    yield apps.map((app) => {
+      const ownerName = app.ownerId ? known.get(app.ownerId) : undefined;
+      return ownerName ? { ...app, ownerName } : app;
+    });
   }
 }
 

@@ -36,9 +36,43 @@ async function tolerant<T>(work: () => Promise<T>, fallback: T): Promise<T> {
   }
 }
 
-export async function fetchUserNames(rest: RestClient, signal?: AbortSignal): Promise<Map<string, string>> {
-  const users = await tolerant(() => rest.listAll('/api/v1/users?limit=100', userSchema, signal ? { signal } : {}), []);
-  return new Map(users.filter((u) => u.name).map((u) => [u.id, u.name as string]));
+/** Owner id → display name, for the app owners of one page of the listing. */
+export type OwnerNames = (ownerIds: Iterable<string>) => Promise<ReadonlyMap<string, string>>;
+
+/**
+ * Owner names from the users list when the key may read it (one listing, started at once), and
+ * `GET /users/{id}` once per owner the list did not name: a key without the right to list users
+ * can usually still read one user.
+ */
+export function ownerNames(rest: RestClient, signal?: AbortSignal): OwnerNames {
+  const opts = signal ? { signal } : {};
+  const names = tolerant(() => rest.listAll('/api/v1/users?limit=100', userSchema, opts), []).then(
+    (users) => new Map(users.filter((u) => u.name).map((u) => [u.id, u.name as string])),
+  );
+  names.catch(() => undefined); // awaited by the first page; a crawl that ends before it must not leave it unhandled
+  const asked = new Map<string, Promise<void>>();
+  return async (ownerIds) => {
+    const known = await names;
+    const lookups = [...new Set(ownerIds)]
+      .filter((id) => !known.has(id))
+      .map((id) => {
+        let lookup = asked.get(id);
+        if (!lookup) {
+          lookup = rest
+            .getJsonOrUndefined(`/api/v1/users/${encodeURIComponent(id)}`, userSchema, { ...opts, allowStatuses: [403, 404] })
+            .then(
+              (user) => {
+                if (user?.name) known.set(id, user.name);
+              },
+              () => undefined, // a name is a nicety: an owner that cannot be read stays an id
+            );
+          asked.set(id, lookup);
+        }
+        return lookup;
+      });
+    await Promise.all(lookups);
+    return known;
+  };
 }
 
 export async function fetchSpaces(rest: RestClient, signal?: AbortSignal): Promise<SpaceRecord[]> {

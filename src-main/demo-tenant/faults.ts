@@ -59,6 +59,8 @@ export interface FaultConfig {
    * lists them, as a real site does for an account no security rule lets read them.
    */
   readonly hiddenSheetsPerApp?: number;
+  /** GET /api/v1/users answers 403, as for a key without the right to list users; /users/{id} still answers. */
+  readonly userListForbidden?: boolean;
 }
 
 export type RestTier = 'tier1' | 'tier2';

@@ -200,6 +200,21 @@ const routes: readonly Route[] = [
     handle: (_m, _u, ctx) => ok(userJson(ctx.model, ctx.model.me, ctx.baseUrl())),
   },
   {
+    pattern: /^\/api\/v1\/users$/,
+    key: 'GET /api/v1/users',
+    handle: (_m, url, ctx) => {
+      if (ctx.faults.current.userListForbidden) {
+        throw new RestError(403, 'Forbidden', 'Listing users needs the user-management permission.');
+      }
+      return page(
+        ctx.model.users.map((u) => userJson(ctx.model, u, ctx.baseUrl())),
+        url,
+        ctx,
+        'next',
+      );
+    },
+  },
+  {
     pattern: /^\/api\/v1\/users\/([^/]+)$/,
     key: 'GET /api/v1/users/{id}',
     handle: (m, _u, ctx) => {

@@ -5,13 +5,15 @@
 import { expect } from 'vitest';
 import { appContent, type TenantModel } from '../../src-main/demo-tenant';
 import type { CatalogPort } from '../../src-main/crawl/catalog-port';
-import type { AppContent } from '../../src-main/crawl/records';
+import type { AppContent, AppRecord } from '../../src-main/crawl/records';
 
-/** Records what the crawler hands the catalog, per app. */
-export function recording(port: CatalogPort): { port: CatalogPort; contents: Map<string, AppContent> } {
+/** Records what the crawler hands the catalog, per app: its record and its content. */
+export function recording(port: CatalogPort): { port: CatalogPort; contents: Map<string, AppContent>; records: Map<string, AppRecord> } {
   const contents = new Map<string, AppContent>();
+  const records = new Map<string, AppRecord>();
   return {
     contents,
+    records,
     port: {
       ...port,
       beginSnapshot(options) {
@@ -19,6 +21,7 @@ export function recording(port: CatalogPort): { port: CatalogPort; contents: Map
         return Object.assign(Object.create(Object.getPrototypeOf(writer) as object) as typeof writer, writer, {
           putApp: (app: Parameters<typeof writer.putApp>[0], content: AppContent) => {
             contents.set(app.id, content);
+            records.set(app.id, app);
             return writer.putApp(app, content);
           },
         });
@@ -45,11 +48,19 @@ export function normalized(c: AppContent) {
   };
 }
 
-/** Every app of the tenant was crawled, and its content is the generator's truth. */
-export function expectCrawledAsGenerated(model: TenantModel, contents: ReadonlyMap<string, AppContent>): void {
+/**
+ * Every app of the tenant was crawled, and its content is the generator's truth; with `records`,
+ * so is its record (owner names included, which come from the users API, not the item).
+ */
+export function expectCrawledAsGenerated(
+  model: TenantModel,
+  contents: ReadonlyMap<string, AppContent>,
+  records?: ReadonlyMap<string, AppRecord>,
+): void {
   for (const app of model.apps) {
     const crawled = contents.get(app.record.id);
     expect(crawled, app.record.name).toBeDefined();
     expect(normalized(crawled as AppContent), app.record.name).toEqual(normalized(appContent(model, app).truth));
+    if (records) expect(records.get(app.record.id), app.record.name).toEqual(app.record);
   }
 }

@@ -35,10 +35,29 @@ describe('crawl of an engine whose GetObjects omits master items and that lacks 
       const rec = recording(catalogPort(catalog));
       const summary = await runCrawl(options(tenant), rec.port, () => undefined);
       expect(summary.status).toBe('complete');
-      expectCrawledAsGenerated(tenant.model, rec.contents);
+      expectCrawledAsGenerated(tenant.model, rec.contents, rec.records);
       const calls = tenant.model.apps.map((app) => tenant.stats.engineByApp[app.record.id] ?? 0);
       expect(Math.max(...calls)).toBeLessThanOrEqual(12);
       expect(tenant.stats.engine['CreateSessionObject']).toBe(tenant.model.apps.length);
+    } finally {
+      catalog.close();
+      await tenant.close();
+    }
+  });
+});
+
+describe('owner names', () => {
+  it('come from GET /users/{id}, once per owner, when the key may not list users', async () => {
+    const tenant = await startDemoTenant({ apps: 6, seed: 3, apiKey: CANARY, faults: { userListForbidden: true } });
+    const catalog = openCatalog(join(dir, 'owner-names.sqlite'));
+    try {
+      const rec = recording(catalogPort(catalog));
+      const summary = await runCrawl(options(tenant), rec.port, () => undefined);
+      expect(summary.status).toBe('complete');
+      expectCrawledAsGenerated(tenant.model, rec.contents, rec.records);
+      const owners = new Set(tenant.model.apps.map((a) => a.record.ownerId));
+      expect(tenant.stats.rest['GET /api/v1/users']).toBe(1);
+      expect(tenant.stats.rest['GET /api/v1/users/{id}']).toBe(owners.size);
     } finally {
       catalog.close();
       await tenant.close();
@@ -57,7 +76,7 @@ describe('round trips per app', () => {
       const summary = await runCrawl(options(tenant), rec.port, () => undefined);
       expect(summary.status).toBe('complete');
       expect(summary.failures).toEqual([]);
-      expectCrawledAsGenerated(tenant.model, rec.contents);
+      expectCrawledAsGenerated(tenant.model, rec.contents, rec.records);
       return tenant.model.apps.map((app) => ({
         roundTrips: tenant.stats.engineRoundTripsByApp[app.record.id] ?? 0,
         calls: tenant.stats.engineByApp[app.record.id] ?? 0,
@@ -98,7 +117,7 @@ describe('a bench tenant that keeps its answers', () => {
         const rec = recording(catalogPort(catalog));
         const summary = await runCrawl(options(tenant), rec.port, () => undefined);
         expect(summary.status).toBe('complete');
-        expectCrawledAsGenerated(tenant.model, rec.contents);
+        expectCrawledAsGenerated(tenant.model, rec.contents, rec.records);
       };
       await crawl();
       expect(tenant.stats.engineCachedAnswers).toBe(0);
@@ -136,7 +155,7 @@ describe('crawl of the demo tenant', () => {
     expect(summary.error).toBeNull();
     expect(summary.status).toBe('complete');
     expect(summary.counts.appsCrawled).toBe(tenant.model.apps.length);
-    expectCrawledAsGenerated(tenant.model, rec.contents);
+    expectCrawledAsGenerated(tenant.model, rec.contents, rec.records);
     expect(events.some((e) => e.type === 'progress' && e.phase === 'apps')).toBe(true);
     // Listed per space type from both ends, side by side: every app was found, whichever type its space has.
     expect(tenant.stats.restByFilter['GET /api/v1/items?limit&noActions&resourceType&sort&spaceType']).toBeGreaterThanOrEqual(4);
