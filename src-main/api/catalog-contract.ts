@@ -25,6 +25,7 @@ import type {
   VariableRow,
   WhereUsedHit,
 } from '../catalog/catalog-types';
+import type { BrokenReference } from '../catalog/broken-references';
 import type { AppDataConnections, UnusedFields } from '../catalog/explorer-queries';
 
 /** An automation with what lineage knows about it. */
@@ -114,7 +115,12 @@ export const catalogContract = {
   'catalog/unused-fields': {
     args: inApp,
     result: returns<UnusedFields>(),
-    doc: 'Fields of an app that no chart, master item or variable uses (keys and system fields are not checked).',
+    doc: 'Fields of an app that no chart, master item, variable or bookmark uses (keys and system fields are not checked).',
+  },
+  'catalog/broken-references': {
+    args: inApp,
+    result: returns<BrokenReference[]>(),
+    doc: 'Charts, master items and bookmarks of an app that link a master item that is gone or name a field the load no longer makes.',
   },
   'catalog/app-data-connections': {
     args: inApp,

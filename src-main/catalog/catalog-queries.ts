@@ -45,6 +45,7 @@ import type {
   WhereUsedHit,
   WhereUsedTarget,
 } from './catalog-types';
+import { findBrokenReferences, type BrokenReference } from './broken-references';
 import { referencesField, referencesVariable } from './expression-references';
 import { bool, parseJson } from './sql-values';
 
@@ -481,6 +482,25 @@ export class CatalogQueries {
       sections: script ? parseJson<ScriptSection[]>(script.sections) : [],
       error: this.versions.version(m.app_version_id)?.scriptError ?? null,
     };
+  }
+
+  /** References of an app's charts, master items and bookmarks that point at nothing (broken-references.ts). */
+  brokenReferences(appId: string, ref?: SnapshotRef): BrokenReference[] {
+    const versionId = this.memberOf(appId, ref).app_version_id;
+    const masterItems = this.q.masterItems.all(versionId).map(toMasterItem);
+    return findBrokenReferences({
+      objects: this.q.allObjects.all(versionId).map((r) => ({
+        ...toObjectRow(r),
+        dimensions: parseJson<ObjectDimension[]>(String(r['dimensions'])),
+        measures: parseJson<ObjectMeasure[]>(String(r['measures'])),
+      })),
+      masterDimensions: masterItems.flatMap((m) => (m.kind === 'dimension' ? [m] : [])),
+      masterMeasures: masterItems.flatMap((m) => (m.kind === 'measure' ? [m] : [])),
+      masterVisualizations: masterItems.flatMap((m) => (m.kind === 'visualization' ? [m] : [])),
+      bookmarks: this.q.bookmarks.all(versionId).map(toBookmark),
+      fields: this.versions.fieldsWithTables(versionId).map((f) => f.name),
+      sheetTitles: new Map(this.q.sheets.all(versionId).map((s) => [String(s['id']), String(s['title'])])),
+    });
   }
 
   /** Charts, master items and variables of an app that use a field, master item or variable. */

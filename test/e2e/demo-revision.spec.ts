@@ -44,4 +44,15 @@ test('two crawls of the demo tenant with revision 2 between them show exactly it
   await expect(page.getByLabel('Summary')).toHaveText(/^3 apps changed, 1 app added, 1 app removed, 1 sheet changed/);
   await expect(page.getByRole('table', { name: 'P&L (reviewed) changes' })).toBeVisible();
   await page.screenshot({ path: `${screenshots}demo-revision-diff.png` });
+
+  // Revision 2 dropped the RegionOwners table: the charts that group by RegionOwner now point at nothing.
+  await page.getByLabel('Sections').getByText('Catalog', { exact: true }).click();
+  await page.getByRole('table', { name: 'All apps' }).getByRole('link', { name: 'Sales Overview' }).click();
+  const broken = page.getByRole('alert').filter({ hasText: 'point at something this app no longer has' });
+  await expect(broken).toContainText('5 items point at something this app no longer has');
+  await expect(broken.getByRole('row')).toHaveCount(5);
+  await expect(broken.getByRole('row', { name: /Avg Discount by RegionOwner on Trends/ })).toContainText(
+    'has dimension RegionOwner, a field the load script no longer makes',
+  );
+  await page.screenshot({ path: `${screenshots}catalog-broken-references.png`, fullPage: true });
 });

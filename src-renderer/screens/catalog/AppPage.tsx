@@ -1,7 +1,7 @@
 import { AppAutomations } from '../automations/AppAutomations';
-import { Alert, Badge, Group, Paper, SimpleGrid, Stack, Tabs, Text } from '@mantine/core';
-import { IconAlertTriangle, IconAppWindow } from '@tabler/icons-react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
+import { IconAlertTriangle, IconAppWindow, IconUnlink } from '@tabler/icons-react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { AppDetail } from '../../../src-main/catalog/catalog-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QueryView } from '../../components/QueryView';
@@ -16,6 +16,7 @@ import { ScriptViewer } from './ScriptViewer';
 import { SheetsTab } from './SheetsTab';
 import { useCatalogCall } from './use-catalog-call';
 import { VariablesTab } from './VariablesTab';
+import { userLabels, userPath } from './WhereUsedList';
 
 const tabs: readonly { value: AppTab; label: string; count?: (d: AppDetail) => number }[] = [
   { value: 'sheets', label: 'Sheets', count: (d) => d.counts.sheets },
@@ -169,6 +170,7 @@ function AppHeader({ detail }: { detail: AppDetail }) {
       )}
       {detail.scriptError && <ErrorAlert error={detail.scriptError} title="The load script could not be read" />}
       <UnreadableSheetsAlert listed={r.repositorySheetCount} read={detail.counts.sheets} />
+      <BrokenReferencesAlert appId={r.id} />
     </Stack>
   );
 }
@@ -189,6 +191,54 @@ function UnreadableSheetsAlert({ listed, read }: { listed: number | undefined; r
         other users, or sheets a security rule hides from that account, so their charts are missing from search, lineage and where-used. To
         include them, give the crawl account a security rule that reads every sheet of the app, then crawl again.
       </Text>
+    </Alert>
+  );
+}
+
+/** Charts, master items and bookmarks that point at something the app no longer has. */
+function BrokenReferencesAlert({ appId }: { appId: string }) {
+  const broken = useCatalogCall('catalog/broken-references', { appId });
+  const rows = broken.data ?? [];
+  if (rows.length === 0) return null;
+  const users = new Set(rows.map((b) => `${b.user}:${b.id}`)).size;
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconUnlink size={18} />}
+      title={`${users} ${users === 1 ? 'item points' : 'items point'} at something this app no longer has`}
+    >
+      <Stack gap={6}>
+        <Text size="sm">
+          Qlik keeps these and shows them as invalid or empty. Restore the field or master item, or edit each one to use what the app has
+          now.
+        </Text>
+        <Table withRowBorders={false} verticalSpacing={2} fz="sm">
+          <Table.Tbody>
+            {rows.map((b) => (
+              <Table.Tr key={`${b.user}:${b.id}:${b.problem}:${b.reference}`}>
+                <Table.Td style={{ whiteSpace: 'nowrap', verticalAlign: 'top' }}>
+                  <Text size="xs" c="dimmed" span>
+                    {userLabels[b.user]}
+                  </Text>
+                </Table.Td>
+                <Table.Td style={{ verticalAlign: 'top' }}>
+                  <Anchor component={Link} to={userPath(appId, b)} size="sm">
+                    {b.title || b.id}
+                  </Anchor>
+                  {b.sheetTitle && (
+                    <Text size="xs" c="dimmed" span>
+                      {' '}
+                      on {b.sheetTitle}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td style={{ verticalAlign: 'top' }}>{b.message}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
     </Alert>
   );
 }

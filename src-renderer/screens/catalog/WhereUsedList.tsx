@@ -9,7 +9,7 @@ import { QueryView } from '../../components/QueryView';
 import { catalogPaths } from './catalog-paths';
 import { useCatalogCall } from './use-catalog-call';
 
-const userLabels: Record<WhereUsedHit['user'], string> = {
+export const userLabels: Record<WhereUsedHit['user'], string> = {
   object: 'Chart',
   'master-measure': 'Master measure',
   'master-dimension': 'Master dimension',
@@ -18,7 +18,8 @@ const userLabels: Record<WhereUsedHit['user'], string> = {
   bookmark: 'Bookmark',
 };
 
-function hitPath(appId: string, hit: WhereUsedHit): string {
+/** The catalog page of a chart, master item, variable or bookmark (the app's Bookmarks tab). */
+export function userPath(appId: string, hit: Pick<WhereUsedHit, 'user' | 'id'>): string {
   switch (hit.user) {
     case 'object':
       return catalogPaths.object(appId, hit.id);
@@ -65,7 +66,7 @@ export function WhereUsedList({ appId, target, what }: { appId: string; target: 
                     <Stack gap={2}>
                       <Group gap={6} wrap="nowrap">
                         {hit.type && <ChartTypeIcon type={hit.type} />}
-                        <Anchor component={Link} to={hitPath(appId, hit)} size="sm">
+                        <Anchor component={Link} to={userPath(appId, hit)} size="sm">
                           {hit.title || hit.type || hit.id}
                         </Anchor>
                       </Group>
