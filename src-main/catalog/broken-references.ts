@@ -9,7 +9,7 @@
  * plain field names: expressions (`=…`), dollar expansions and derived calendar fields
  * (`OrderDate.autoCalendar.Year`) are not judged.
  */
-import type { ObjectDimension, ObjectMeasure } from '../crawl/records';
+import type { AppContent, ObjectDimension, ObjectMeasure } from '../crawl/records';
 import type { WhereUsedUser } from './catalog-types';
 
 export type BrokenReferenceProblem = 'missing-master-item' | 'missing-field' | 'broken-master-item';
@@ -190,4 +190,24 @@ export function findBrokenReferences(sources: ReferenceSources): BrokenReference
     }
   }
   return found;
+}
+
+/** The check over one app's crawled content (a snapshot app, or a crawl's result). */
+export function brokenReferencesOfContent(content: AppContent): BrokenReference[] {
+  return findBrokenReferences({
+    objects: content.objects,
+    masterDimensions: content.masterDimensions,
+    masterMeasures: content.masterMeasures,
+    masterVisualizations: content.masterVisualizations,
+    bookmarks: content.bookmarks,
+    fields: content.fields.map((f) => f.name),
+    sheetTitles: new Map(content.sheets.map((s) => [s.id, s.title])),
+  });
+}
+
+/** Broken in `after` and not in `before`: what a change broke. */
+export function newlyBroken(before: readonly BrokenReference[], after: readonly BrokenReference[]): BrokenReference[] {
+  const key = (r: BrokenReference): string => `${r.user}|${r.id}|${r.problem}|${r.reference}`;
+  const old = new Set(before.map(key));
+  return after.filter((r) => !old.has(key(r)));
 }

@@ -43,12 +43,24 @@ export function changePhrases(diff: SnapshotDiff, limit = Infinity): string[] {
   return [...phrases.slice(0, limit), `and ${phrases.length - limit} more`];
 }
 
+/** References the diff's changes broke, over all apps. */
+export function brokenCount(diff: SnapshotDiff): number {
+  return diff.apps.reduce((sum, app) => sum + app.broken.length, 0);
+}
+
+/** "5 references broken", or null: said first, it is what a reader must act on. */
+export function brokenPhrase(diff: SnapshotDiff): string | null {
+  const n = brokenCount(diff);
+  return n > 0 ? `${n} ${n === 1 ? 'reference' : 'references'} broken` : null;
+}
+
 /** The desktop notification for a finished scheduled crawl. */
 export function describeChanges(diff: SnapshotDiff): { title: string; body: string } {
   const name = diff.to.connectionName;
   if (diff.isEmpty) return { title: `${name}: no changes`, body: `Nothing changed since snapshot ${diff.from.snapshotId}.` };
+  const broken = brokenPhrase(diff);
   return {
     title: `${name}: changes since the last crawl`,
-    body: `${changePhrases(diff, 4).join(', ')}.`,
+    body: `${[...(broken ? [broken] : []), ...changePhrases(diff, 4)].join(', ')}.`,
   };
 }

@@ -1,8 +1,16 @@
 /** A snapshot diff as plain text for `qme diff --format text`: summary, then app by app. */
-import { changePhrases, kindNoun } from './change-summary';
+import { brokenPhrase, changePhrases, kindNoun } from './change-summary';
+import type { BrokenReference } from '../catalog/broken-references';
 import type { EntityChange, FieldChange, SnapshotDiff } from './snapshot-diff';
 
 const marks = { added: '+', removed: '-', changed: '~' } as const;
+
+const brokenUserNoun: Record<BrokenReference['user'], string> = {
+  object: 'chart',
+  'master-dimension': 'master dimension',
+  'master-visualization': 'master visualization',
+  bookmark: 'bookmark',
+};
 
 function value(v: unknown): string {
   const text = typeof v === 'string' ? v : JSON.stringify(v);
@@ -25,9 +33,14 @@ export function formatDiffText(diff: SnapshotDiff): string {
     `Snapshot ${diff.from.snapshotId} (${diff.from.startedAt}) -> snapshot ${diff.to.snapshotId} (${diff.to.startedAt}), ${diff.to.connectionName}`,
     diff.isEmpty ? 'No changes.' : `${changePhrases(diff).join(', ')}.`,
   ];
+  const broken = brokenPhrase(diff);
+  if (broken) lines.push(`${broken}: see the lines marked ! below.`);
   for (const app of diff.apps) {
     lines.push('', `${marks[app.change]} app "${app.title}" (${app.appId})`, ...fieldLines(app.fields, '    '));
     for (const item of app.items) lines.push(...itemLines(item, '  '));
+    for (const b of app.broken) {
+      lines.push(`  ! ${brokenUserNoun[b.user]} "${b.title}"${b.sheetTitle ? ` on "${b.sheetTitle}"` : ''} ${b.message}`);
+    }
     if (app.script) {
       lines.push(`  ~ script: ${app.script.addedLines} lines added, ${app.script.removedLines} removed`);
       for (const row of app.script.rows) {

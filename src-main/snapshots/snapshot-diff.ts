@@ -10,6 +10,7 @@ import {
   type SnapshotApp,
   type SnapshotContent,
 } from '../catalog/catalog-types';
+import { brokenReferencesOfContent, newlyBroken, type BrokenReference } from '../catalog/broken-references';
 import type { LineageEdge } from '../catalog/lineage-graph';
 import { sideBySide, type ScriptDiff } from './line-diff';
 
@@ -48,6 +49,11 @@ export interface AppChange {
   readonly items: readonly EntityChange[];
   /** Side-by-side load script diff when the script text changed. */
   readonly script: ScriptDiff | null;
+  /**
+   * References the change broke: charts, master items and bookmarks pointing at a field or master
+   * item the later snapshot no longer has, that did not in the earlier one (all of an added app's).
+   */
+  readonly broken: readonly BrokenReference[];
 }
 
 export interface LineageEdgeChange {
@@ -122,7 +128,8 @@ function diffApps(before: readonly SnapshotApp[], after: readonly SnapshotApp[])
   for (const app of after) {
     const old = oldById.get(app.record.id);
     if (!old) {
-      changes.push({ appId: app.record.id, title: app.record.name, change: 'added', fields: [], items: [], script: null });
+      const broken = brokenReferencesOfContent(app);
+      changes.push({ appId: app.record.id, title: app.record.name, change: 'added', fields: [], items: [], script: null, broken });
       continue;
     }
     // Same content hash: same version, nothing inside can differ (carried-over apps land here).
@@ -132,7 +139,7 @@ function diffApps(before: readonly SnapshotApp[], after: readonly SnapshotApp[])
   }
   for (const app of before) {
     if (!newById.has(app.record.id)) {
-      changes.push({ appId: app.record.id, title: app.record.name, change: 'removed', fields: [], items: [], script: null });
+      changes.push({ appId: app.record.id, title: app.record.name, change: 'removed', fields: [], items: [], script: null, broken: [] });
     }
   }
   return changes.sort((x, y) => x.title.localeCompare(y.title) || x.appId.localeCompare(y.appId));
@@ -173,7 +180,8 @@ function diffOneApp(old: SnapshotApp, app: SnapshotApp): AppChange | null {
   const newScript = app.script ?? '';
   const script = oldScript === newScript ? null : sideBySide(oldScript, newScript);
   if (fields.length === 0 && items.length === 0 && script === null) return null;
-  return { appId: app.record.id, title: app.record.name, change: 'changed', fields, items, script };
+  const broken = newlyBroken(brokenReferencesOfContent(old), brokenReferencesOfContent(app));
+  return { appId: app.record.id, title: app.record.name, change: 'changed', fields, items, script, broken };
 }
 
 function withSheet(changes: EntityChange[], records: readonly { id: string; sheetId: string | null }[]): EntityChange[] {

@@ -43,6 +43,10 @@ test('two crawls of the demo tenant with revision 2 between them show exactly it
   await page.getByRole('button', { name: 'Compare selected' }).click();
   await expect(page.getByLabel('Summary')).toHaveText(/^3 apps changed, 1 app added, 1 app removed, 1 sheet changed/);
   await expect(page.getByRole('table', { name: 'P&L (reviewed) changes' })).toBeVisible();
+  // Dropping RegionOwners broke the charts that group by RegionOwner: said first, then per app.
+  await expect(page.getByRole('alert').filter({ hasText: '5 references broken by these changes' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Sales Overview.*5 broken/ })).toBeVisible();
+  await expect(page.getByLabel('Sales Overview: references broken').getByRole('listitem')).toHaveCount(5);
   await page.screenshot({ path: `${screenshots}demo-revision-diff.png` });
 
   // Revision 2 dropped the RegionOwners table: the charts that group by RegionOwner now point at nothing.

@@ -1,7 +1,7 @@
-import { Accordion, Anchor, Badge, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconArrowsDiff } from '@tabler/icons-react';
+import { Accordion, Alert, Anchor, Badge, Button, Code, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconArrowsDiff, IconUnlink } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { changePhrases, kindNoun } from '../../../src-main/snapshots/change-summary';
+import { brokenPhrase, changePhrases, kindNoun } from '../../../src-main/snapshots/change-summary';
 import {
   diffEntityKinds,
   type AppChange,
@@ -14,6 +14,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { QueryView } from '../../components/QueryView';
 import { ScriptDiffView } from '../../components/ScriptDiffView';
 import { formatDateTime } from '../catalog/format';
+import { userLabels, userPath } from '../catalog/WhereUsedList';
 
 const changeColor = { added: 'green', removed: 'red', changed: 'yellow' } as const;
 
@@ -60,6 +61,7 @@ export function DiffScreen() {
 
 function DiffView({ diff }: { diff: SnapshotDiff }) {
   const phrases = changePhrases(diff);
+  const broken = brokenPhrase(diff);
   return (
     <Stack>
       <Paper withBorder p="md">
@@ -70,6 +72,12 @@ function DiffView({ diff }: { diff: SnapshotDiff }) {
         <Text fw={600} mt={6} aria-label="Summary">
           {diff.isEmpty ? 'No changes.' : `${phrases.join(', ')}.`}
         </Text>
+        {broken && (
+          <Alert color="red" variant="light" mt="sm" icon={<IconUnlink size={18} />} title={`${broken} by these changes`}>
+            Charts, master items or bookmarks now point at a field or master item the later snapshot no longer has. Each app below lists its
+            own.
+          </Alert>
+        )}
         <SimpleGrid cols={{ base: 2, sm: 4, lg: 6 }} mt="sm" spacing="xs">
           {diffEntityKinds
             .filter((kind) => {
@@ -183,10 +191,33 @@ function AppChangeItem({ app, diff }: { app: AppChange; diff: SnapshotDiff }) {
           <Text size="sm" c="dimmed">
             {summary}
           </Text>
+          {app.broken.length > 0 && (
+            <Badge color="red" variant="light" leftSection={<IconUnlink size={12} />}>
+              {app.broken.length} broken
+            </Badge>
+          )}
         </Group>
       </Accordion.Control>
       <Accordion.Panel>
         <Stack gap="sm">
+          {app.broken.length > 0 && (
+            <Stack gap={4} aria-label={`${app.title}: references broken`}>
+              <Text fw={600} size="sm" c="red">
+                Broken by this change
+              </Text>
+              <List size="sm" spacing={2}>
+                {app.broken.map((b) => (
+                  <List.Item key={`${b.user}:${b.id}:${b.problem}:${b.reference}`}>
+                    {userLabels[b.user]}{' '}
+                    <Anchor component={Link} to={userPath(app.appId, b)} size="sm">
+                      {b.title || b.id}
+                    </Anchor>
+                    {b.sheetTitle ? ` on ${b.sheetTitle}` : ''} {b.message}
+                  </List.Item>
+                ))}
+              </List>
+            </Stack>
+          )}
           {app.fields.length > 0 && <FieldTable fields={app.fields} label={`${app.title} attributes`} />}
           {app.items.length > 0 && <ItemList items={app.items} />}
           {app.script && (

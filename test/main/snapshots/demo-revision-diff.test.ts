@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoTenant, type DemoTenant } from '../../../src-main/demo-tenant';
 import { describeChanges } from '../../../src-main/snapshots/change-summary';
+import { formatDiffText } from '../../../src-main/snapshots/diff-text';
 import { diffSnapshots, type SnapshotDiff } from '../../../src-main/snapshots/snapshot-diff';
 import { crawlDemo, tempDir, withCatalog } from './demo-kit';
 
@@ -108,8 +109,25 @@ describe('diff of demo tenant revision 1 and revision 2', () => {
   it('counts changes the way the notification words them', () => {
     expect(describeChanges(diff)).toEqual({
       title: 'Demo tenant: changes since the last crawl',
-      body: '3 apps changed, 1 app added, 1 app removed, 1 sheet changed, and 6 more.',
+      body: '5 references broken, 3 apps changed, 1 app added, 1 app removed, 1 sheet changed, and 6 more.',
     });
+  });
+
+  it('names the references the dropped table broke: the five charts that group by RegionOwner', () => {
+    expect(diff.apps.map((a) => [a.title, a.broken.length])).toEqual([
+      ['Finance Cost Control', 0],
+      ['Finance P&L', 0],
+      ['Sales Forecast', 0],
+      ['Sales Overview', 5],
+      ['Sales Transform', 0],
+    ]);
+    const broken = diff.apps.find((a) => a.title === 'Sales Overview')?.broken ?? [];
+    expect(broken.every((b) => b.user === 'object' && b.problem === 'missing-field' && b.reference === 'RegionOwner')).toBe(true);
+    const text = formatDiffText(diff);
+    expect(text).toContain('5 references broken: see the lines marked ! below.');
+    expect(text).toContain(
+      '  ! chart "Avg Discount by RegionOwner" on "Trends" has dimension RegionOwner, a field the load script no longer makes',
+    );
   });
 
   it('finds nothing between two crawls of the same revision', () => {
