@@ -9,7 +9,16 @@
  * plain field names: expressions (`=…`), dollar expansions and derived calendar fields
  * (`OrderDate.autoCalendar.Year`) are not judged.
  */
-import type { AppContent, ObjectDimension, ObjectMeasure } from '../crawl/records';
+import type {
+  AppContent,
+  BookmarkRecord,
+  MasterDimensionRecord,
+  MasterMeasureRecord,
+  MasterVisualizationRecord,
+  ObjectDimension,
+  ObjectMeasure,
+  VisualObjectRecord,
+} from '../crawl/records';
 import type { WhereUsedUser } from './catalog-types';
 
 export type BrokenReferenceProblem = 'missing-master-item' | 'missing-field' | 'broken-master-item';
@@ -28,29 +37,13 @@ export interface BrokenReference {
 }
 
 export interface ReferenceSources {
-  readonly objects: ReadonlyArray<{
-    readonly id: string;
-    readonly title: string;
-    readonly type: string;
-    readonly sheetId: string;
-    readonly dimensions: readonly ObjectDimension[];
-    readonly measures: readonly ObjectMeasure[];
-    readonly masterVisualizationId: string | null;
-  }>;
-  readonly masterDimensions: ReadonlyArray<{ readonly id: string; readonly title: string; readonly fieldDefs: readonly string[] }>;
-  readonly masterMeasures: ReadonlyArray<{ readonly id: string; readonly title: string }>;
-  readonly masterVisualizations: ReadonlyArray<{
-    readonly id: string;
-    readonly title: string;
-    readonly dimensions: readonly ObjectDimension[];
-    readonly measures: readonly ObjectMeasure[];
-  }>;
-  readonly bookmarks: ReadonlyArray<{
-    readonly id: string;
-    readonly title: string;
-    readonly sheetId: string | null;
-    readonly selectionFields: readonly string[];
-  }>;
+  readonly objects: ReadonlyArray<
+    Pick<VisualObjectRecord, 'id' | 'title' | 'type' | 'sheetId' | 'dimensions' | 'measures' | 'masterVisualizationId'>
+  >;
+  readonly masterDimensions: ReadonlyArray<Pick<MasterDimensionRecord, 'id' | 'title' | 'fieldDefs'>>;
+  readonly masterMeasures: ReadonlyArray<Pick<MasterMeasureRecord, 'id' | 'title'>>;
+  readonly masterVisualizations: ReadonlyArray<Pick<MasterVisualizationRecord, 'id' | 'title' | 'dimensions' | 'measures'>>;
+  readonly bookmarks: ReadonlyArray<Pick<BookmarkRecord, 'id' | 'title' | 'sheetId' | 'selectionFields'>>;
   /** Field names of the data model; empty when it was not read. */
   readonly fields: readonly string[];
   readonly sheetTitles: ReadonlyMap<string, string>;

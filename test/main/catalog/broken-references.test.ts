@@ -5,8 +5,12 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Catalog } from '../../../src-main/catalog';
-import { findBrokenReferences, plainFieldName, type ReferenceSources } from '../../../src-main/catalog/broken-references';
-import type { AppContent } from '../../../src-main/crawl/records';
+import {
+  brokenReferencesOfContent,
+  findBrokenReferences,
+  plainFieldName,
+  type ReferenceSources,
+} from '../../../src-main/catalog/broken-references';
 import { appContent, defaultDemoSeed, generateTenant, setDemoRevision } from '../../../src-main/demo-tenant';
 import { beginCrawl, openTempCatalog } from './catalog-test-kit';
 
@@ -14,18 +18,6 @@ const open: Catalog[] = [];
 afterEach(() => {
   for (const c of open.splice(0)) c.close();
 });
-
-function sourcesOf(content: AppContent): ReferenceSources {
-  return {
-    objects: content.objects,
-    masterDimensions: content.masterDimensions,
-    masterMeasures: content.masterMeasures,
-    masterVisualizations: content.masterVisualizations,
-    bookmarks: content.bookmarks,
-    fields: content.fields.map((f) => f.name),
-    sheetTitles: new Map(content.sheets.map((s) => [s.id, s.title])),
-  };
-}
 
 const chart = (id: string, dimensions: ReferenceSources['objects'][number]['dimensions'], extra = {}) => ({
   id,
@@ -120,14 +112,14 @@ describe('findBrokenReferences', () => {
 describe('the demo tenant', () => {
   it('has no broken reference as generated', () => {
     const model = generateTenant({ seed: defaultDemoSeed });
-    for (const app of model.apps) expect(findBrokenReferences(sourcesOf(appContent(model, app).truth)), app.record.name).toEqual([]);
+    for (const app of model.apps) expect(brokenReferencesOfContent(appContent(model, app).truth), app.record.name).toEqual([]);
   });
 
   it('revision 2 breaks exactly what named RegionOwner, and the catalog reports it for the stored app', () => {
     const model = generateTenant({ seed: defaultDemoSeed });
     setDemoRevision(model, 2);
     const broken = model.apps.flatMap((app) =>
-      findBrokenReferences(sourcesOf(appContent(model, app).truth)).map((r) => ({ app: app.record.name, ...r })),
+      brokenReferencesOfContent(appContent(model, app).truth).map((r) => ({ app: app.record.name, ...r })),
     );
     expect(broken.length).toBeGreaterThan(0);
     expect(new Set(broken.map((r) => r.app))).toEqual(new Set(['Sales Overview']));

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog, type Catalog } from '../../../src-main/catalog';
-import { startDemoTenant, type DemoTenant, type FaultConfig } from '../../../src-main/demo-tenant';
+import { startDemoTenant, type DemoTenant, type DemoTenantOptions, type FaultConfig } from '../../../src-main/demo-tenant';
 import { catalogPort } from '../../../src-main/crawl/catalog-adapter';
 import type { CrawlEvent, CrawlRunOptions } from '../../../src-main/crawl/crawl-events';
 import { runCrawl } from '../../../src-main/crawl/crawl-runner';
@@ -26,42 +26,40 @@ function options(tenant: DemoTenant, over: Partial<CrawlRunOptions> = {}): Crawl
   return { url: tenant.url, apiKey: tenant.apiKey, connectionId: 'demo', kind: 'demo', mode: 'full', concurrency: 4, ...over };
 }
 
+/** A full crawl of a fresh demo tenant that must read it as generated; `check` sees the tenant before it closes. */
+async function crawlFreshTenant(tenantOptions: DemoTenantOptions, file: string, check: (tenant: DemoTenant) => void): Promise<void> {
+  const tenant = await startDemoTenant({ apiKey: CANARY, ...tenantOptions });
+  const catalog = openCatalog(join(dir, file));
+  try {
+    const rec = recording(catalogPort(catalog));
+    const summary = await runCrawl(options(tenant), rec.port, () => undefined);
+    expect(summary.status).toBe('complete');
+    expectCrawledAsGenerated(tenant.model, rec.contents, rec.records);
+    check(tenant);
+  } finally {
+    catalog.close();
+    await tenant.close();
+  }
+}
+
 describe('crawl of an engine whose GetObjects omits master items and that lacks GetVariables/GetBookmarks', () => {
   it('falls back to one list session object, reads the same content and stays within 12 calls per app', async () => {
     const faults = { getObjectsOmitsLibraryItems: true, unsupportedMethods: ['GetVariables', 'GetBookmarks'] };
-    const tenant = await startDemoTenant({ apps: 4, seed: 7, sheetsPerApp: 2, chartsPerSheet: 4, apiKey: CANARY, faults });
-    const catalog = openCatalog(join(dir, 'fallback.sqlite'));
-    try {
-      const rec = recording(catalogPort(catalog));
-      const summary = await runCrawl(options(tenant), rec.port, () => undefined);
-      expect(summary.status).toBe('complete');
-      expectCrawledAsGenerated(tenant.model, rec.contents, rec.records);
+    await crawlFreshTenant({ apps: 4, seed: 7, sheetsPerApp: 2, chartsPerSheet: 4, faults }, 'fallback.sqlite', (tenant) => {
       const calls = tenant.model.apps.map((app) => tenant.stats.engineByApp[app.record.id] ?? 0);
       expect(Math.max(...calls)).toBeLessThanOrEqual(12);
       expect(tenant.stats.engine['CreateSessionObject']).toBe(tenant.model.apps.length);
-    } finally {
-      catalog.close();
-      await tenant.close();
-    }
+    });
   });
 });
 
 describe('owner names', () => {
   it('come from GET /users/{id}, once per owner, when the key may not list users', async () => {
-    const tenant = await startDemoTenant({ apps: 6, seed: 3, apiKey: CANARY, faults: { userListForbidden: true } });
-    const catalog = openCatalog(join(dir, 'owner-names.sqlite'));
-    try {
-      const rec = recording(catalogPort(catalog));
-      const summary = await runCrawl(options(tenant), rec.port, () => undefined);
-      expect(summary.status).toBe('complete');
-      expectCrawledAsGenerated(tenant.model, rec.contents, rec.records);
+    await crawlFreshTenant({ apps: 6, seed: 3, faults: { userListForbidden: true } }, 'owner-names.sqlite', (tenant) => {
       const owners = new Set(tenant.model.apps.map((a) => a.record.ownerId));
       expect(tenant.stats.rest['GET /api/v1/users']).toBe(1);
       expect(tenant.stats.rest['GET /api/v1/users/{id}']).toBe(owners.size);
-    } finally {
-      catalog.close();
-      await tenant.close();
-    }
+    });
   });
 });
 
