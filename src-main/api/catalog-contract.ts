@@ -25,7 +25,7 @@ import type {
   VariableRow,
   WhereUsedHit,
 } from '../catalog/catalog-types';
-import type { BrokenReference } from '../catalog/broken-references';
+import type { AppBrokenReferences, BrokenReference } from '../catalog/broken-references';
 import type { AppDataConnections, UnusedFields } from '../catalog/explorer-queries';
 
 /** An automation with what lineage knows about it. */
@@ -121,6 +121,11 @@ export const catalogContract = {
     args: inApp,
     result: returns<BrokenReference[]>(),
     doc: 'Charts, master items and bookmarks of an app that link a master item that is gone or name a field the load no longer makes.',
+  },
+  'catalog/broken-references-summary': {
+    args: z.object({ ...snapshotRefShape }).strict(),
+    result: returns<AppBrokenReferences[]>(),
+    doc: 'The apps of a snapshot that have broken references, most first, each with its list.',
   },
   'catalog/app-data-connections': {
     args: inApp,

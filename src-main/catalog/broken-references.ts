@@ -36,6 +36,13 @@ export interface BrokenReference {
   readonly message: string;
 }
 
+/** One app's broken references, for the tenant overview and `qme check`. */
+export interface AppBrokenReferences {
+  readonly appId: string;
+  readonly appName: string;
+  readonly references: readonly BrokenReference[];
+}
+
 export interface ReferenceSources {
   readonly objects: ReadonlyArray<
     Pick<VisualObjectRecord, 'id' | 'title' | 'type' | 'sheetId' | 'dimensions' | 'measures' | 'masterVisualizationId'>
@@ -203,4 +210,16 @@ export function newlyBroken(before: readonly BrokenReference[], after: readonly 
   const key = (r: BrokenReference): string => `${r.user}|${r.id}|${r.problem}|${r.reference}`;
   const old = new Set(before.map(key));
   return after.filter((r) => !old.has(key(r)));
+}
+
+const userNouns: Record<BrokenReference['user'], string> = {
+  object: 'chart',
+  'master-dimension': 'master dimension',
+  'master-visualization': 'master visualization',
+  bookmark: 'bookmark',
+};
+
+/** `chart "Sales by Owner" on "Trends" has dimension Owner, …`: one line of text output. */
+export function describeBrokenReference(r: BrokenReference): string {
+  return `${userNouns[r.user]} "${r.title}"${r.sheetTitle ? ` on "${r.sheetTitle}"` : ''} ${r.message}`;
 }

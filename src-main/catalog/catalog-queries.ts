@@ -45,7 +45,7 @@ import type {
   WhereUsedHit,
   WhereUsedTarget,
 } from './catalog-types';
-import { findBrokenReferences, type BrokenReference } from './broken-references';
+import { findBrokenReferences, type AppBrokenReferences, type BrokenReference } from './broken-references';
 import { referencesField, referencesVariable } from './expression-references';
 import { bool, parseJson } from './sql-values';
 
@@ -168,6 +168,7 @@ function toMasterItem(r: Row): MasterItemRow {
 
 export class CatalogQueries {
   protected readonly q;
+  private readonly brokenBySnapshot = new Map<number, AppBrokenReferences[]>();
 
   constructor(
     protected readonly db: Database.Database,
@@ -501,6 +502,24 @@ export class CatalogQueries {
       fields: this.versions.fieldsWithTables(versionId).map((f) => f.name),
       sheetTitles: new Map(this.q.sheets.all(versionId).map((s) => [String(s['id']), String(s['title'])])),
     });
+  }
+
+  /**
+   * The snapshot's apps that have broken references, most first. A complete snapshot never
+   * changes, so each is checked once per open catalog (the last few are kept).
+   */
+  brokenReferencesOfSnapshot(ref?: SnapshotRef): AppBrokenReferences[] {
+    const snapshotId = this.snapshotIdOf(ref);
+    const cached = this.brokenBySnapshot.get(snapshotId);
+    if (cached) return cached;
+    const at: SnapshotRef = { ...ref, snapshotId };
+    const result = this.apps(at)
+      .map((app) => ({ appId: app.id, appName: app.name, references: this.brokenReferences(app.id, at) }))
+      .filter((app) => app.references.length > 0)
+      .sort((a, b) => b.references.length - a.references.length || a.appName.localeCompare(b.appName));
+    if (this.brokenBySnapshot.size >= 4) this.brokenBySnapshot.delete(this.brokenBySnapshot.keys().next().value as number);
+    this.brokenBySnapshot.set(snapshotId, result);
+    return result;
   }
 
   /** Charts, master items and variables of an app that use a field, master item or variable. */

@@ -1,5 +1,6 @@
 /** Every `qme` sub-command, in the order `qme --help` lists them. Add a command: one file + one line here. */
 import type { CliCommand } from './command';
+import { checkCommand } from './commands/check';
 import { crawlCommand } from './commands/crawl';
 import { demoTenantCommand } from './commands/demo-tenant';
 import { diffCommand } from './commands/diff';
@@ -12,6 +13,7 @@ export const commands: readonly CliCommand[] = [
   exportCommand,
   exportSnapshotCommand,
   diffCommand,
+  checkCommand,
   lineageCommand,
   demoTenantCommand,
 ];

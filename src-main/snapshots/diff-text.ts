@@ -1,16 +1,9 @@
 /** A snapshot diff as plain text for `qme diff --format text`: summary, then app by app. */
 import { brokenPhrase, changePhrases, kindNoun } from './change-summary';
-import type { BrokenReference } from '../catalog/broken-references';
+import { describeBrokenReference } from '../catalog/broken-references';
 import type { EntityChange, FieldChange, SnapshotDiff } from './snapshot-diff';
 
 const marks = { added: '+', removed: '-', changed: '~' } as const;
-
-const brokenUserNoun: Record<BrokenReference['user'], string> = {
-  object: 'chart',
-  'master-dimension': 'master dimension',
-  'master-visualization': 'master visualization',
-  bookmark: 'bookmark',
-};
 
 function value(v: unknown): string {
   const text = typeof v === 'string' ? v : JSON.stringify(v);
@@ -38,9 +31,7 @@ export function formatDiffText(diff: SnapshotDiff): string {
   for (const app of diff.apps) {
     lines.push('', `${marks[app.change]} app "${app.title}" (${app.appId})`, ...fieldLines(app.fields, '    '));
     for (const item of app.items) lines.push(...itemLines(item, '  '));
-    for (const b of app.broken) {
-      lines.push(`  ! ${brokenUserNoun[b.user]} "${b.title}"${b.sheetTitle ? ` on "${b.sheetTitle}"` : ''} ${b.message}`);
-    }
+    for (const b of app.broken) lines.push(`  ! ${describeBrokenReference(b)}`);
     if (app.script) {
       lines.push(`  ~ script: ${app.script.addedLines} lines added, ${app.script.removedLines} removed`);
       for (const row of app.script.rows) {

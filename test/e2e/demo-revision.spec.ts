@@ -51,6 +51,8 @@ test('two crawls of the demo tenant with revision 2 between them show exactly it
 
   // Revision 2 dropped the RegionOwners table: the charts that group by RegionOwner now point at nothing.
   await page.getByLabel('Sections').getByText('Catalog', { exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: '5 references broken in 1 app' })).toContainText('Sales Overview (5)');
+  await page.screenshot({ path: `${screenshots}catalog-home-broken-references.png` });
   await page.getByRole('table', { name: 'All apps' }).getByRole('link', { name: 'Sales Overview' }).click();
   const broken = page.getByRole('alert').filter({ hasText: 'point at something this app no longer has' });
   await expect(broken).toContainText('5 items point at something this app no longer has');

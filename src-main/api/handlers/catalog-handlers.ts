@@ -34,6 +34,7 @@ export function catalogHandlers(catalog: () => Catalog): CatalogCalls {
     'catalog/where-used': (args) => catalog().whereUsed(args.appId, args.target, refOf(args)),
     'catalog/unused-fields': (args) => catalog().unusedFields(args.appId, refOf(args)),
     'catalog/broken-references': (args) => catalog().brokenReferences(args.appId, refOf(args)),
+    'catalog/broken-references-summary': (args) => catalog().brokenReferencesOfSnapshot(refOf(args)),
     'catalog/app-data-connections': (args) => catalog().appDataConnections(args.appId, refOf(args)),
     'catalog/data-connections': (args) => catalog().dataConnections(refOf(args)),
     'catalog/automations': (args) => catalog().automations(refOf(args)),

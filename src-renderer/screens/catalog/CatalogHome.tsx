@@ -1,5 +1,5 @@
-import { Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconBuildingWarehouse, IconFolder, IconStack2 } from '@tabler/icons-react';
+import { Alert, Anchor, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconBuildingWarehouse, IconFolder, IconStack2, IconUnlink } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { useCall } from '../../api/hooks';
 import { useReadyScope } from '../../catalog-scope';
@@ -18,6 +18,7 @@ export function CatalogHome() {
   const spaces = useCatalogCall('catalog/spaces', {});
   const collections = useCatalogCall('catalog/collections', {});
   const apps = useCatalogCall('catalog/apps', {});
+  const broken = useCatalogCall('catalog/broken-references-summary', {});
 
   return (
     <Stack>
@@ -33,15 +34,17 @@ export function CatalogHome() {
         }
       />
       {snapshot && (
-        <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} spacing="xs">
+        <SimpleGrid cols={{ base: 2, md: 4, lg: 7 }} spacing="xs">
           <Stat label="Apps" value={snapshot.counts.apps} />
           <Stat label="Spaces" value={snapshot.counts.spaces} to={undefined} />
           <Stat label="Collections" value={snapshot.counts.collections} />
           <Stat label="Data connections" value={snapshot.counts.dataConnections} to={catalogPaths.dataConnections()} />
           <Stat label="Automations" value={snapshot.counts.automations} to={catalogPaths.automations()} />
           <Stat label="Crawl errors" value={snapshot.errorCount} />
+          {broken.data && <Stat label="Broken references" value={broken.data.reduce((n, app) => n + app.references.length, 0)} />}
         </SimpleGrid>
       )}
+      {broken.data && broken.data.length > 0 && <BrokenReferencesByApp apps={broken.data} />}
 
       <Title order={3} size="h4">
         Spaces
@@ -127,5 +130,27 @@ function Stat({ label, value, to }: { label: string; value: number; to?: string 
     <Card withBorder padding="xs">
       {body}
     </Card>
+  );
+}
+
+/** The apps whose charts, master items or bookmarks point at something gone; each app page has the details. */
+function BrokenReferencesByApp({ apps }: { apps: ReadonlyArray<{ appId: string; appName: string; references: readonly unknown[] }> }) {
+  const total = apps.reduce((n, app) => n + app.references.length, 0);
+  return (
+    <Alert
+      color="red"
+      variant="light"
+      icon={<IconUnlink size={18} />}
+      title={`${plural(total, 'reference')} broken in ${plural(apps.length, 'app')}`}
+    >
+      <Text size="sm">Charts, master items or bookmarks point at a field or master item their app no longer has:</Text>
+      <Group gap="md" mt={4}>
+        {apps.map((app) => (
+          <Anchor key={app.appId} component={Link} to={catalogPaths.app(app.appId)} size="sm">
+            {app.appName} ({app.references.length})
+          </Anchor>
+        ))}
+      </Group>
+    </Alert>
   );
 }
