@@ -3,11 +3,10 @@
  * a field or master item their app no longer has), for a pipeline step after a reload or a crawl.
  * Exit code 0 when there are none, 1 when there are some, so a schedule or CI job can fail on it.
  */
-import { join } from 'node:path';
 import { openCatalog } from '../../catalog';
 import { describeBrokenReference, type AppBrokenReferences } from '../../catalog/broken-references';
-import { defaultUserDataDir } from '../../user-data';
-import { UsageError, type CliCommand, parseFlags } from '../command';
+import { type CliCommand, parseFlags } from '../command';
+import { snapshotFlags, snapshotSelection } from '../snapshot-flags';
 
 const usage = `Usage: qme check [--db FILE] [--snapshot ID] [--connection ID] [--json]
 
@@ -37,22 +36,11 @@ export const checkCommand: CliCommand = {
   summary: 'List broken references in a snapshot (exit 1 when there are any)',
   usage,
   async run(argv, io) {
-    const values = parseFlags(argv, {
-      db: { type: 'string' },
-      snapshot: { type: 'string' },
-      connection: { type: 'string' },
-      json: { type: 'boolean' },
-    });
-    if (values.snapshot !== undefined && !/^\d+$/.test(values.snapshot)) {
-      throw new UsageError(`--snapshot must be a snapshot id (a number), not "${values.snapshot}".`);
-    }
-    const file = values.db ?? join(defaultUserDataDir(io.env), 'catalog.sqlite');
+    const values = parseFlags(argv, { ...snapshotFlags, json: { type: 'boolean' } });
+    const { file, ref } = snapshotSelection(values, io.env);
     const catalog = openCatalog(file, { readonly: true });
     try {
-      const apps = catalog.brokenReferencesOfSnapshot({
-        ...(values.snapshot !== undefined ? { snapshotId: Number(values.snapshot) } : {}),
-        ...(values.connection !== undefined ? { connectionId: values.connection } : {}),
-      });
+      const apps = catalog.brokenReferencesOfSnapshot(ref);
       io.stdout(values.json ? JSON.stringify(apps, null, 2) + '\n' : formatBrokenReferences(apps));
       return apps.length > 0 ? 1 : 0;
     } finally {

@@ -1,9 +1,8 @@
 /** `qme export-snapshot`: one snapshot of a catalog as a shareable snapshot file (docs/snapshot-file.md). */
-import { join } from 'node:path';
 import { openCatalog } from '../../catalog';
 import { exportSnapshotFile } from '../../snapshots/snapshot-file';
-import { defaultUserDataDir } from '../../user-data';
 import { UsageError, type CliCommand, parseFlags } from '../command';
+import { snapshotFlags, snapshotSelection } from '../snapshot-flags';
 
 const usage = `Usage: qme export-snapshot [--db FILE] [--snapshot ID | --connection ID] --out FILE
 
@@ -22,23 +21,13 @@ export const exportSnapshotCommand: CliCommand = {
   summary: 'Export one snapshot as a shareable snapshot file',
   usage,
   async run(argv, io) {
-    const values = parseFlags(argv, {
-      db: { type: 'string' },
-      snapshot: { type: 'string' },
-      connection: { type: 'string' },
-      out: { type: 'string' },
-    });
+    const values = parseFlags(argv, { ...snapshotFlags, out: { type: 'string' } });
     if (values.out === undefined) throw new UsageError('--out FILE is required.');
-    if (values.snapshot !== undefined && !/^\d+$/.test(values.snapshot))
-      throw new UsageError(`--snapshot must be a snapshot id (a number), not "${values.snapshot}".`);
-    const file = values.db ?? join(defaultUserDataDir(io.env), 'catalog.sqlite');
+    const { file, ref } = snapshotSelection(values, io.env);
     // Exporting reads the catalog only; it may even run while the app crawls into it.
     const catalog = openCatalog(file, { readonly: true });
     try {
-      const snapshotId =
-        values.snapshot !== undefined
-          ? Number(values.snapshot)
-          : catalog.snapshotIdOf(values.connection !== undefined ? { connectionId: values.connection } : {});
+      const snapshotId = catalog.snapshotIdOf(ref);
       const written = exportSnapshotFile(catalog, snapshotId, values.out);
       io.stderr(`Exported snapshot ${snapshotId} to ${written.path} (${written.sizeBytes} bytes).\n`);
       return 0;

@@ -1,9 +1,8 @@
 /** `qme export`: a whole snapshot of the catalog as one JSON or XML file (docs/export-format.md). */
 import { renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { exportSnapshot, openCatalog, type ExportFormat } from '../../catalog';
-import { defaultUserDataDir } from '../../user-data';
 import { UsageError, type CliCommand, parseFlags } from '../command';
+import { snapshotFlags, snapshotSelection } from '../snapshot-flags';
 
 const usage = `Usage: qme export [--db FILE] --format json|xml [--out FILE] [--snapshot ID] [--connection ID]
 
@@ -23,35 +22,18 @@ function parseFormat(value: string | undefined): ExportFormat {
   throw new UsageError(`--format must be json or xml, not "${value}".`);
 }
 
-function parseSnapshotId(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`--snapshot must be a snapshot id (a number), not "${value}".`);
-  return Number(value);
-}
-
 export const exportCommand: CliCommand = {
   name: 'export',
   summary: 'Export a catalog snapshot as JSON or XML',
   usage,
   async run(argv, io) {
-    const values = parseFlags(argv, {
-      db: { type: 'string' },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      snapshot: { type: 'string' },
-      connection: { type: 'string' },
-    });
+    const values = parseFlags(argv, { ...snapshotFlags, format: { type: 'string' }, out: { type: 'string' } });
     const format = parseFormat(values.format);
-    const snapshotId = parseSnapshotId(values.snapshot);
-    const file = values.db ?? join(defaultUserDataDir(io.env), 'catalog.sqlite');
+    const { file, ref } = snapshotSelection(values, io.env);
     // Read-only: exporting never changes the catalog, and works on a shared snapshot file too.
     const catalog = openCatalog(file, { readonly: true });
     try {
-      const text = exportSnapshot(catalog, {
-        format,
-        ...(snapshotId !== undefined ? { snapshotId } : {}),
-        ...(values.connection !== undefined ? { connectionId: values.connection } : {}),
-      });
+      const text = exportSnapshot(catalog, { format, ...ref });
       if (values.out === undefined) {
         io.stdout(text);
         return 0;
