@@ -24,6 +24,7 @@ import type {
   VisualObjectRecord,
 } from '../crawl/records';
 import type { SearchEntityType } from './catalog-types';
+import { brokenReferencesOfContent, type BrokenReference } from './broken-references';
 import { appContentHash } from './content-hash';
 import { maskSecrets } from './secret-mask';
 import { scriptSections } from './script-sections';
@@ -78,6 +79,8 @@ interface RawVersion {
   custom_properties?: string;
   /** Absent before migration 005; NULL when not known (Qlik Cloud). */
   repository_sheet_count?: number | null;
+  /** JSON BrokenReference[]; absent before migration 006, NULL for versions written before it. */
+  broken_references?: string | null;
   file_size_bytes: number | null;
   memory_bytes: number | null;
   thumbnail_url: string | null;
@@ -154,12 +157,12 @@ export class AppVersionStore {
         owner_name, created_date, modified_date, last_reload_time, item_updated_at, publish_time, is_published, usage,
         has_section_access, is_direct_query_mode, tags, file_size_bytes, memory_bytes, thumbnail_url, script_error,
         sheet_count, object_count, master_item_count, variable_count, bookmark_count, table_count, field_count,
-        custom_properties, repository_sheet_count)
+        custom_properties, repository_sheet_count, broken_references)
       VALUES (@appId, @contentHash, @runId, @createdAt, @name, @description, @spaceId, @ownerId, @ownerName, @createdDate,
         @modifiedDate, @lastReloadTime, @itemUpdatedAt, @publishTime, @isPublished, @usage, @hasSectionAccess,
         @isDirectQueryMode, @tags, @fileSizeBytes, @memoryBytes, @thumbnailUrl, @scriptError, @sheetCount, @objectCount,
         @masterItemCount, @variableCount, @bookmarkCount, @tableCount, @fieldCount, @customProperties,
-        @repositorySheetCount)`);
+        @repositorySheetCount, @brokenReferences)`);
     this.insertSheet = db.prepare(`
       INSERT INTO sheet (app_version_id, position, id, title, description, rank, columns, rows, owner_id, is_published,
         is_approved, created_date, modified_date)
@@ -250,6 +253,7 @@ export class AppVersionStore {
       tags: json(app.tags),
       customProperties: json(app.customProperties ?? []),
       repositorySheetCount: app.repositorySheetCount ?? null,
+      brokenReferences: json(brokenReferencesOfContent(content)),
       fileSizeBytes: app.fileSizeBytes,
       memoryBytes: app.memoryBytes,
       thumbnailUrl: app.thumbnailUrl,
@@ -449,6 +453,12 @@ export class AppVersionStore {
         searchText(z.type, z.description, dimensionText(z.dimensions), measureText(z.measures), z.tags),
       );
     });
+  }
+
+  /** The broken references computed when the version was written; null for versions written before migration 006. */
+  storedBrokenReferences(versionId: number): BrokenReference[] | null {
+    const stored = this.versionById.get(versionId)?.broken_references;
+    return typeof stored === 'string' ? parseJson<BrokenReference[]>(stored) : null;
   }
 
   version(versionId: number): AppVersionRow | null {

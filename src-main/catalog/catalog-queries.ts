@@ -485,9 +485,17 @@ export class CatalogQueries {
     };
   }
 
-  /** References of an app's charts, master items and bookmarks that point at nothing (broken-references.ts). */
+  /**
+   * References of an app's charts, master items and bookmarks that point at nothing
+   * (broken-references.ts): as stored when the version was written, else checked from its rows.
+   */
   brokenReferences(appId: string, ref?: SnapshotRef): BrokenReference[] {
     const versionId = this.memberOf(appId, ref).app_version_id;
+    return this.versions.storedBrokenReferences(versionId) ?? this.brokenReferencesFromRows(versionId);
+  }
+
+  /** The check over a version's stored rows: for versions written before migration 006. */
+  protected brokenReferencesFromRows(versionId: number): BrokenReference[] {
     const masterItems = this.q.masterItems.all(versionId).map(toMasterItem);
     return findBrokenReferences({
       objects: this.q.allObjects.all(versionId).map((r) => ({

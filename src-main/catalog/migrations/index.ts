@@ -4,6 +4,7 @@ import { migration002LineageFragments } from './002-lineage-fragments';
 import { migration003DeferredSearchIndex } from './003-deferred-search-index';
 import { migration004CustomProperties } from './004-custom-properties';
 import { migration005RepositorySheetCount } from './005-repository-sheet-count';
+import { migration006BrokenReferences } from './006-broken-references';
 import type { Migration } from './migration';
 
 export const migrations: readonly Migration[] = [
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   migration003DeferredSearchIndex,
   migration004CustomProperties,
   migration005RepositorySheetCount,
+  migration006BrokenReferences,
 ];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

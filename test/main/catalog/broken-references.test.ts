@@ -4,7 +4,8 @@
  * else keep naming RegionOwner.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../../src-main/catalog';
+import Database from 'better-sqlite3';
+import { openCatalog, type Catalog } from '../../../src-main/catalog';
 import {
   brokenReferencesOfContent,
   findBrokenReferences,
@@ -126,11 +127,21 @@ describe('the demo tenant', () => {
     expect(broken.every((r) => r.reference === 'RegionOwner' || r.problem === 'broken-master-item')).toBe(true);
 
     const overview = model.apps.find((a) => a.record.name === 'Sales Overview')!;
-    const { catalog } = openTempCatalog();
-    open.push(catalog);
+    const { catalog, file } = openTempCatalog();
     const writer = beginCrawl(catalog);
     writer.putApp(overview.record, appContent(model, overview).truth);
     writer.commit();
-    expect(catalog.brokenReferences(overview.record.id)).toEqual(broken.map(({ app: _app, ...r }) => r));
+    const expected = broken.map(({ app: _app, ...r }) => r);
+    expect(catalog.brokenReferences(overview.record.id)).toEqual(expected);
+    catalog.close();
+
+    // A version written before migration 006 has none stored: the same answer comes from its rows.
+    const raw = new Database(file);
+    expect(raw.prepare('SELECT COUNT(*) FROM app_version WHERE broken_references IS NOT NULL').pluck().get()).toBe(1);
+    raw.exec('UPDATE app_version SET broken_references = NULL');
+    raw.close();
+    const reopened = openCatalog(file, { readonly: true });
+    open.push(reopened);
+    expect(reopened.brokenReferences(overview.record.id)).toEqual(expected);
   });
 });
