@@ -53,6 +53,8 @@ export interface DemoTenant {
   /** Turns the answer cache (DemoTenantOptions.cacheAnswers) on or off; what it holds is kept. */
   setAnswerCache(enabled: boolean): void;
   resetStats(): void;
+  /** Holds every engine reply until the returned function is called (then sends them in order). */
+  holdEngineReplies(): () => void;
   /** Bumps modifiedDate and itemUpdatedAt and retitles the first sheet; returns the new record. */
   modifyApp(appId: string): AppRecord;
   /** Adds a dashboard to the first domain; returns its record. */
@@ -78,6 +80,7 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
   const apiKey = options.apiKey ?? `demo_${randomBytes(24).toString('base64url')}`;
   const faults = new FaultState(withLatency(options.faults ?? {}, options.latencyMs), seed);
   let cacheAnswers = options.cacheAnswers === true;
+  let heldReplies: Promise<void> | null = null;
   const stats = emptyStats();
   const host = options.host ?? '127.0.0.1';
   const certificate = options.tls ? await demoCertificate() : null;
@@ -104,7 +107,12 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
     if (!hasBearer(req.headers.authorization, apiKey)) return rejectUpgrade(socket, 401, 'Unauthorized');
     const urlAppId = decodeURIComponent(match[1] ?? '') || null;
     wss.handleUpgrade(req, socket, head, (ws) => {
-      attachEngineSocket(ws, { model, urlAppId, faults: () => faults.current, stats, cacheAnswers: () => cacheAnswers }, sockets);
+      const replyGate = () => heldReplies;
+      attachEngineSocket(
+        ws,
+        { model, urlAppId, faults: () => faults.current, stats, cacheAnswers: () => cacheAnswers, replyGate },
+        sockets,
+      );
     });
   });
 
@@ -141,6 +149,15 @@ export async function startDemoTenant(options: DemoTenantOptions = {}): Promise<
       cacheAnswers = enabled;
     },
     resetStats: () => Object.assign(stats, emptyStats()),
+    holdEngineReplies: () => {
+      let release: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      heldReplies = held;
+      return () => {
+        if (heldReplies === held) heldReplies = null;
+        release();
+      };
+    },
     modifyApp: (appId) => {
       const next = replaceApp(appId, (app) => {
         const at = nextTimestamp(app.record.itemUpdatedAt);

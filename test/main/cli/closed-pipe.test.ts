@@ -8,8 +8,9 @@ describe.skipIf(!isCliBuilt)('a closed stdout pipe (built CLI; run `npx electron
     const demo = demoLineageCatalog();
     demo.catalog.close();
     const run = runCliChild(['export', '--db', demo.file, '--format', 'json'], {});
-    // Read the first chunk, then close our end, as `head -c 100` does.
-    await new Promise<void>((resolve) => run.child.stdout?.once('data', () => resolve()));
+    // Read the first chunk, then close our end, as `head -c 100` does (or see why it wrote none).
+    await Promise.race([new Promise<void>((resolve) => run.child.stdout?.once('data', () => resolve())), run.exited]);
+    expect(run.stdout(), run.stderr()).not.toBe('');
     run.child.stdout?.destroy();
     const { code, signal } = await run.exited;
     expect(run.stdout()).toMatch(/^\{\s*"format": "qlik-metadata-explorer\/catalog"/);

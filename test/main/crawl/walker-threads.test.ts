@@ -52,14 +52,18 @@ async function crawlWith(createWalkerWorker: (options: WorkerOptions) => Worker,
 describe('walker threads', () => {
   it('read the same content as the crawl thread; the crawl thread walks until a thread has loaded', async () => {
     let walkedByThread = 0;
+    // The engine holds its replies until the thread has loaded: the crawl thread's first walks
+    // wait, so apps are still queued for the thread however long it takes to load on a busy machine.
+    const release = tenant.holdEngineReplies();
     const counting = (options: WorkerOptions): Worker => {
       const worker = walker.createWalkerWorker(options);
       worker.on('message', (reply: { kind: string }) => {
+        if (reply.kind === 'ready') release();
         if (reply.kind === 'walked') walkedByThread++;
       });
       return worker;
     };
-    const { summary, contents } = await crawlWith(counting, 'threads.sqlite');
+    const { summary, contents } = await crawlWith(counting, 'threads.sqlite').finally(release);
     expect(summary.status).toBe('complete');
     expect(summary.failures).toEqual([]);
     expectCrawledAsGenerated(tenant.model, contents);
