@@ -1,5 +1,6 @@
 /** snapshotContent() → the export document. Pure: data in, data out. */
 import type { DataConnectionRecord } from '../../crawl/records';
+import { brokenReferencesOfContent } from '../broken-references';
 import type { SnapshotApp, SnapshotContent } from '../catalog-types';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportApp, type ExportDocument } from './export-model';
 
@@ -44,6 +45,7 @@ function exportApp(app: SnapshotApp, connections: readonly DataConnectionRecord[
     tags: r.tags,
     customProperties: r.customProperties ?? [],
     repositorySheetCount: r.repositorySheetCount ?? null,
+    brokenReferences: brokenReferencesOfContent(app),
     fileSizeBytes: r.fileSizeBytes,
     memoryBytes: r.memoryBytes,
     source: app.source,

@@ -5,6 +5,7 @@
  */
 import type { ConnectionKind, KeyType, ObjectDimension, ObjectMeasure, CellPosition, SpaceType } from '../../crawl/records';
 import type { AppSource, SnapshotContent, SnapshotKind, SnapshotStatus } from '../catalog-types';
+import type { BrokenReference } from '../broken-references';
 import type { LineageOrigin } from '../lineage-graph';
 
 export const EXPORT_FORMAT = 'qlik-metadata-explorer/catalog';
@@ -138,6 +139,8 @@ export interface ExportApp {
   readonly customProperties: ReadonlyArray<{ readonly name: string; readonly value: string }>;
   /** Client-managed: sheets the repository lists (every owner's); null for Qlik Cloud. */
   readonly repositorySheetCount: number | null;
+  /** Charts, master items and bookmarks pointing at a field or master item the app no longer has. */
+  readonly brokenReferences: readonly BrokenReference[];
   readonly fileSizeBytes: number | null;
   readonly memoryBytes: number | null;
   readonly source: AppSource;

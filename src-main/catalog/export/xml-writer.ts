@@ -53,6 +53,7 @@ const SINGULAR: Readonly<Record<string, string>> = {
   fields: 'field',
   tags: 'tag',
   customProperties: 'customProperty',
+  brokenReferences: 'brokenReference',
   automations: 'automation',
   runs: 'run',
   strippedSecrets: 'path',

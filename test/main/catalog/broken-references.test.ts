@@ -5,7 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { openCatalog, type Catalog } from '../../../src-main/catalog';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportSnapshot, openCatalog, type Catalog } from '../../../src-main/catalog';
 import {
   brokenReferencesOfContent,
   findBrokenReferences,
@@ -14,6 +16,9 @@ import {
 } from '../../../src-main/catalog/broken-references';
 import { appContent, defaultDemoSeed, generateTenant, setDemoRevision } from '../../../src-main/demo-tenant';
 import { beginCrawl, openTempCatalog } from './catalog-test-kit';
+import { validate } from './json-schema-lite';
+
+const exportSchema = JSON.parse(readFileSync(join(__dirname, '../../../docs/export-schema.json'), 'utf8')) as Record<string, unknown>;
 
 const open: Catalog[] = [];
 afterEach(() => {
@@ -143,5 +148,11 @@ describe('the demo tenant', () => {
     const reopened = openCatalog(file, { readonly: true });
     open.push(reopened);
     expect(reopened.brokenReferences(overview.record.id)).toEqual(expected);
+
+    // The export carries them, meets its schema, and the XML names each one.
+    const exported = JSON.parse(exportSnapshot(reopened, { format: 'json' })) as { apps: Array<{ brokenReferences: unknown[] }> };
+    expect(validate(exportSchema, exported)).toEqual([]);
+    expect(exported.apps[0]?.brokenReferences).toEqual(expected);
+    expect(exportSnapshot(reopened, { format: 'xml' }).match(/<brokenReference>/g)).toHaveLength(expected.length);
   });
 });
