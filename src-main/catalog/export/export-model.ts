@@ -9,7 +9,8 @@ import type { BrokenReference } from '../broken-references';
 import type { LineageOrigin } from '../lineage-graph';
 
 export const EXPORT_FORMAT = 'qlik-metadata-explorer/catalog';
-export const EXPORT_VERSION = 1;
+/** 2 added the apps' `customProperties`, `repositorySheetCount` and `brokenReferences`. */
+export const EXPORT_VERSION = 2;
 
 export interface ExportDocument {
   readonly format: typeof EXPORT_FORMAT;
