@@ -20,6 +20,7 @@ import type {
   ObjectDimension,
   ObjectMeasure,
   SheetRecord,
+  UnreadableSheet,
   VariableRecord,
   VisualObjectRecord,
 } from '../crawl/records';
@@ -79,6 +80,8 @@ interface RawVersion {
   custom_properties?: string;
   /** Absent before migration 005; NULL when not known (Qlik Cloud). */
   repository_sheet_count?: number | null;
+  /** JSON UnreadableSheet[]; absent before migration 005, NULL when none or not known. */
+  unreadable_sheets?: string | null;
   /** JSON BrokenReference[]; absent before migration 006, NULL for versions written before it. */
   broken_references?: string | null;
   file_size_bytes: number | null;
@@ -157,12 +160,12 @@ export class AppVersionStore {
         owner_name, created_date, modified_date, last_reload_time, item_updated_at, publish_time, is_published, usage,
         has_section_access, is_direct_query_mode, tags, file_size_bytes, memory_bytes, thumbnail_url, script_error,
         sheet_count, object_count, master_item_count, variable_count, bookmark_count, table_count, field_count,
-        custom_properties, repository_sheet_count, broken_references)
+        custom_properties, repository_sheet_count, unreadable_sheets, broken_references)
       VALUES (@appId, @contentHash, @runId, @createdAt, @name, @description, @spaceId, @ownerId, @ownerName, @createdDate,
         @modifiedDate, @lastReloadTime, @itemUpdatedAt, @publishTime, @isPublished, @usage, @hasSectionAccess,
         @isDirectQueryMode, @tags, @fileSizeBytes, @memoryBytes, @thumbnailUrl, @scriptError, @sheetCount, @objectCount,
         @masterItemCount, @variableCount, @bookmarkCount, @tableCount, @fieldCount, @customProperties,
-        @repositorySheetCount, @brokenReferences)`);
+        @repositorySheetCount, @unreadableSheets, @brokenReferences)`);
     this.insertSheet = db.prepare(`
       INSERT INTO sheet (app_version_id, position, id, title, description, rank, columns, rows, owner_id, is_published,
         is_approved, created_date, modified_date)
@@ -253,6 +256,7 @@ export class AppVersionStore {
       tags: json(app.tags),
       customProperties: json(app.customProperties ?? []),
       repositorySheetCount: app.repositorySheetCount ?? null,
+      unreadableSheets: app.unreadableSheets?.length ? json(app.unreadableSheets) : null,
       brokenReferences: json(brokenReferencesOfContent(content)),
       fileSizeBytes: app.fileSizeBytes,
       memoryBytes: app.memoryBytes,
@@ -491,6 +495,7 @@ export class AppVersionStore {
         thumbnailUrl: r.thumbnail_url,
         ...customPropertiesOf(r.custom_properties),
         ...(typeof r.repository_sheet_count === 'number' ? { repositorySheetCount: r.repository_sheet_count } : {}),
+        ...(r.unreadable_sheets ? { unreadableSheets: parseJson<UnreadableSheet[]>(r.unreadable_sheets) } : {}),
       },
       scriptError: r.script_error ? parseJson<ErrorShape>(r.script_error) : null,
       counts: {

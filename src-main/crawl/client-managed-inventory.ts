@@ -32,12 +32,21 @@ import {
 import { mapQrsApp, mapQrsDataConnection, mapReloadTask, mapStream } from './qrs-mapping';
 import type { AppRecord, AutomationRecord, CollectionRecord, DataConnectionRecord, SpaceRecord, TenantRecord } from './records';
 
+export interface RepositorySheet {
+  /** The engine object id, as the crawled sheet's id. */
+  readonly id: string;
+  readonly title: string;
+  readonly ownerName: string | null;
+}
+
 export type TenantObjects = [SpaceRecord[], CollectionRecord[], DataConnectionRecord[], AutomationRecord[]];
 
 export interface ClientManagedInventory {
   readonly tenant: TenantRecord;
   /** QRS answers one array: a single page. Each app carries `repositorySheetCount` (`/qrs/app/object/full`). */
   appPages(): AsyncGenerator<AppRecord[]>;
+  /** The app's sheets as the repository lists them, every owner's: engine object id, title, owner. */
+  repositorySheets(appId: string): readonly RepositorySheet[];
   tenantObjects(signal?: AbortSignal): Promise<TenantObjects>;
   engineAccess(appId: string): EngineAccess;
   /** Gives an engine failure its client-managed meaning (403 → engine-forbidden, 401 → session-expired, TLS). */
@@ -94,9 +103,14 @@ async function open(
   }
   const qrsApps = await qrs.list('/qrs/app/full', qrsAppSchema, signal);
   const sheets = await qrs.list(`/qrs/app/object/full?filter=${encodeURIComponent("objectType eq 'sheet'")}`, qrsAppObjectSchema, signal);
-  const sheetCountByApp = new Map<string, number>();
-  for (const sheet of sheets) if (sheet.app?.id) sheetCountByApp.set(sheet.app.id, (sheetCountByApp.get(sheet.app.id) ?? 0) + 1);
-  const apps = qrsApps.map((app) => ({ ...mapQrsApp(app), repositorySheetCount: sheetCountByApp.get(app.id) ?? 0 }));
+  const sheetsByApp = new Map<string, RepositorySheet[]>();
+  for (const sheet of sheets) {
+    if (!sheet.app?.id) continue;
+    const list = sheetsByApp.get(sheet.app.id) ?? [];
+    list.push({ id: sheet.engineObjectId || sheet.id, title: sheet.name ?? '', ownerName: sheet.owner?.name || null });
+    sheetsByApp.set(sheet.app.id, list);
+  }
+  const apps = qrsApps.map((app) => ({ ...mapQrsApp(app), repositorySheetCount: sheetsByApp.get(app.id)?.length ?? 0 }));
 
   const user = `${options.userDirectory}\\${options.userId}`;
   const engineContext = (appId: string): ClientManagedContext => ({
@@ -118,6 +132,7 @@ async function open(
     async *appPages() {
       yield apps;
     },
+    repositorySheets: (appId) => sheetsByApp.get(appId) ?? [],
     async tenantObjects(objectsSignal) {
       const [streams, connections, tasks, schemaEvents, compositeEvents] = await Promise.all([
         qrs.list('/qrs/stream/full', qrsStreamSchema, objectsSignal),

@@ -254,7 +254,7 @@ export async function runCrawl(
           counts.appsCrawled++;
           counts.sheets += walked.content.sheets.length;
           counts.objects += walked.content.objects.length;
-          const missing = (app.repositorySheetCount ?? 0) - walked.content.sheets.length;
+          const missing = app.unreadableSheets?.length ?? 0;
           if (missing > 0) {
             unreadable.apps++;
             unreadable.sheets += missing;
@@ -274,7 +274,7 @@ export async function runCrawl(
         const walked = await appWalks.walk(app, signal);
         engineCalls += walked.engineCalls;
         if (signal.aborted || halt) return;
-        writeApp(app, walked);
+        writeApp(clientManaged ? withUnreadableSheets(app, walked.content, clientManaged) : app, walked);
         while (pendingWrites.size > concurrency) await Promise.race(pendingWrites);
       } catch (error) {
         recordAppFailure(app, error);
@@ -493,4 +493,14 @@ function unreadableSheetsNotice(unreadable: { apps: number; sheets: number }, op
     '(private sheets of other users, or security rules), so they are not in the catalog. ' +
     'To crawl them, give that account a security rule that reads every sheet, or crawl as an account that has one.'
   );
+}
+
+/** Client-managed: names the repository's sheets of the app that the walk did not see. */
+function withUnreadableSheets(app: AppRecord, content: AppContent, inventory: ClientManagedInventory): AppRecord {
+  const read = new Set(content.sheets.map((s) => s.id));
+  const unreadable = inventory
+    .repositorySheets(app.id)
+    .filter((s) => !read.has(s.id))
+    .map(({ title, ownerName }) => ({ title, ownerName }));
+  return unreadable.length > 0 ? { ...app, unreadableSheets: unreadable } : app;
 }

@@ -81,6 +81,14 @@ export interface AppRecord {
    * private sheets of other users (or security rules) kept some out of the catalog.
    */
   readonly repositorySheetCount?: number;
+  /** Client-managed: the repository's sheets the crawl account could not read, named (set once the app is read). */
+  readonly unreadableSheets?: readonly UnreadableSheet[];
+}
+
+/** A sheet the repository lists that the engine did not show the crawl account. */
+export interface UnreadableSheet {
+  readonly title: string;
+  readonly ownerName: string | null;
 }
 
 export interface CellPosition {

@@ -42,6 +42,8 @@ export const qrsAppSchema = z.object({
 
 export const qrsAppObjectSchema = z.object({
   id: z.string(),
+  name: nullableString,
+  owner: qrsOwnerSchema,
   engineObjectId: nullableString,
   objectType: nullableString,
   published: z.boolean().nullish(),

@@ -143,5 +143,6 @@ test('a client-managed connection validates, and its sessions panel lists and en
   await expect(page.getByRole('heading', { name: 'Sales Overview' })).toBeVisible();
   const missing = page.getByRole('alert').filter({ hasText: '1 of 3 sheets are not in the catalog' });
   await expect(missing).toContainText('The repository lists 3 sheets for this app, but the crawl account could read only 2.');
+  await expect(missing.getByLabel('Sheets not in the catalog').getByRole('listitem')).toHaveText(['Trends · Sara Holm']);
   await page.screenshot({ path: join(screenshots, 'client-managed-private-sheets.png'), fullPage: true });
 });

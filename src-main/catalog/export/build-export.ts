@@ -45,6 +45,7 @@ function exportApp(app: SnapshotApp, connections: readonly DataConnectionRecord[
     tags: r.tags,
     customProperties: r.customProperties ?? [],
     repositorySheetCount: r.repositorySheetCount ?? null,
+    unreadableSheets: r.unreadableSheets ?? [],
     brokenReferences: brokenReferencesOfContent(app),
     fileSizeBytes: r.fileSizeBytes,
     memoryBytes: r.memoryBytes,

@@ -3,13 +3,21 @@
  * one self-contained JSON document. Built from snapshotContent(); never holds a secret (the
  * catalog stores none) and never a connection credential.
  */
-import type { ConnectionKind, KeyType, ObjectDimension, ObjectMeasure, CellPosition, SpaceType } from '../../crawl/records';
+import type {
+  ConnectionKind,
+  KeyType,
+  ObjectDimension,
+  ObjectMeasure,
+  CellPosition,
+  SpaceType,
+  UnreadableSheet,
+} from '../../crawl/records';
 import type { AppSource, SnapshotContent, SnapshotKind, SnapshotStatus } from '../catalog-types';
 import type { BrokenReference } from '../broken-references';
 import type { LineageOrigin } from '../lineage-graph';
 
 export const EXPORT_FORMAT = 'qlik-metadata-explorer/catalog';
-/** 2 added the apps' `customProperties`, `repositorySheetCount` and `brokenReferences`. */
+/** 2 added the apps' `customProperties`, `repositorySheetCount`, `unreadableSheets` and `brokenReferences`. */
 export const EXPORT_VERSION = 2;
 
 export interface ExportDocument {
@@ -140,6 +148,8 @@ export interface ExportApp {
   readonly customProperties: ReadonlyArray<{ readonly name: string; readonly value: string }>;
   /** Client-managed: sheets the repository lists (every owner's); null for Qlik Cloud. */
   readonly repositorySheetCount: number | null;
+  /** Client-managed: the repository's sheets the crawl account could not read; empty otherwise. */
+  readonly unreadableSheets: readonly UnreadableSheet[];
   /** Charts, master items and bookmarks pointing at a field or master item the app no longer has. */
   readonly brokenReferences: readonly BrokenReference[];
   readonly fileSizeBytes: number | null;

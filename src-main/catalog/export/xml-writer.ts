@@ -54,6 +54,7 @@ const SINGULAR: Readonly<Record<string, string>> = {
   tags: 'tag',
   customProperties: 'customProperty',
   brokenReferences: 'brokenReference',
+  unreadableSheets: 'unreadableSheet',
   automations: 'automation',
   runs: 'run',
   strippedSecrets: 'path',

@@ -3,7 +3,7 @@ import { migration001Initial } from './001-initial';
 import { migration002LineageFragments } from './002-lineage-fragments';
 import { migration003DeferredSearchIndex } from './003-deferred-search-index';
 import { migration004CustomProperties } from './004-custom-properties';
-import { migration005RepositorySheetCount } from './005-repository-sheet-count';
+import { migration005RepositorySheets } from './005-repository-sheets';
 import { migration006BrokenReferences } from './006-broken-references';
 import type { Migration } from './migration';
 
@@ -12,7 +12,7 @@ export const migrations: readonly Migration[] = [
   migration002LineageFragments,
   migration003DeferredSearchIndex,
   migration004CustomProperties,
-  migration005RepositorySheetCount,
+  migration005RepositorySheets,
   migration006BrokenReferences,
 ];
 

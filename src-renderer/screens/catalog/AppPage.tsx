@@ -1,5 +1,5 @@
 import { AppAutomations } from '../automations/AppAutomations';
-import { Alert, Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Group, List, Paper, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
 import { IconAlertTriangle, IconAppWindow, IconUnlink } from '@tabler/icons-react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { AppDetail } from '../../../src-main/catalog/catalog-types';
@@ -169,14 +169,22 @@ function AppHeader({ detail }: { detail: AppDetail }) {
         </Alert>
       )}
       {detail.scriptError && <ErrorAlert error={detail.scriptError} title="The load script could not be read" />}
-      <UnreadableSheetsAlert listed={r.repositorySheetCount} read={detail.counts.sheets} />
+      <UnreadableSheetsAlert listed={r.repositorySheetCount} read={detail.counts.sheets} sheets={r.unreadableSheets ?? []} />
       <BrokenReferencesAlert appId={r.id} />
     </Stack>
   );
 }
 
 /** Client-managed: the repository lists every owner's sheets; the engine showed the crawl account fewer. */
-function UnreadableSheetsAlert({ listed, read }: { listed: number | undefined; read: number }) {
+function UnreadableSheetsAlert({
+  listed,
+  read,
+  sheets,
+}: {
+  listed: number | undefined;
+  read: number;
+  sheets: ReadonlyArray<{ title: string; ownerName: string | null }>;
+}) {
   if (listed === undefined || listed <= read) return null;
   const missing = listed - read;
   return (
@@ -191,6 +199,16 @@ function UnreadableSheetsAlert({ listed, read }: { listed: number | undefined; r
         other users, or sheets a security rule hides from that account, so their charts are missing from search, lineage and where-used. To
         include them, give the crawl account a security rule that reads every sheet of the app, then crawl again.
       </Text>
+      {sheets.length > 0 && (
+        <List size="sm" mt={4} aria-label="Sheets not in the catalog">
+          {sheets.map((sheet, i) => (
+            <List.Item key={`${sheet.title}-${i}`}>
+              {sheet.title || '(untitled)'}
+              {sheet.ownerName ? ` · ${sheet.ownerName}` : ''}
+            </List.Item>
+          ))}
+        </List>
+      )}
     </Alert>
   );
 }

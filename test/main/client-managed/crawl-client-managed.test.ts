@@ -11,7 +11,7 @@ import { exportDocument, openCatalog, type Catalog } from '../../../src-main/cat
 import { catalogPort } from '../../../src-main/crawl/catalog-adapter';
 import type { CrawlEvent, CrawlRunOptions, CrawlSummary } from '../../../src-main/crawl/crawl-events';
 import { runCrawl } from '../../../src-main/crawl/crawl-runner';
-import { startDemoTenant, type DemoTenant } from '../../../src-main/demo-tenant';
+import { appContent, startDemoTenant, type DemoTenant } from '../../../src-main/demo-tenant';
 import {
   DEMO_CONNECTION_PASSWORD,
   siteCertificates,
@@ -133,6 +133,7 @@ describe('client-managed crawl', () => {
     expect(site.stats.qrs.rejectedXrfkey).toBe(0);
     // Every sheet the repository lists was read.
     expect(content.apps.map((a) => a.record.repositorySheetCount)).toEqual(content.apps.map((a) => a.sheets.length));
+    expect(content.apps.filter((a) => a.record.unreadableSheets !== undefined)).toEqual([]);
     catalog.close();
   });
 
@@ -147,15 +148,24 @@ describe('client-managed crawl', () => {
       expect(summary.counts.sheets).toBe(model.apps * (model.sheetsPerApp - 1));
       const apps = catalog.snapshotContent({ connectionId: 'c' }).apps;
       expect(apps.map((a) => [a.sheets.length, a.record.repositorySheetCount])).toEqual(apps.map(() => [1, 2]));
+      // Each app names the sheet it could not read: its last, with its owner.
+      const lastSheetOf = (appId: string) => {
+        const app = site.model.apps.find((a) => a.record.id === appId)!;
+        const sheet = appContent(site.model, app).truth.sheets.at(-1)!;
+        return { title: sheet.title, ownerName: site.model.users.find((u) => u.id === sheet.ownerId)?.name ?? site.model.me.name };
+      };
+      for (const app of apps) expect(app.record.unreadableSheets, app.record.name).toEqual([lastSheetOf(app.record.id)]);
       expect(notices).toEqual([
         expect.stringMatching(new RegExp(`^12 sheet\\(s\\) in 12 app\\(s\\) .* ${site.userDirectory}\\\\${site.userId} cannot read them`)),
       ]);
       // The export carries the repository's count beside the sheets read, and still meets its schema.
       const exported = JSON.parse(JSON.stringify(exportDocument(catalog, {}))) as {
-        apps: Array<{ repositorySheetCount: number; sheets: unknown[] }>;
+        apps: Array<{ repositorySheetCount: number; sheets: unknown[]; unreadableSheets: unknown[] }>;
       };
       expect(validate(exportSchema, exported)).toEqual([]);
-      expect(exported.apps.every((a) => a.repositorySheetCount === 2 && a.sheets.length === 1)).toBe(true);
+      expect(exported.apps.every((a) => a.repositorySheetCount === 2 && a.sheets.length === 1 && a.unreadableSheets.length === 1)).toBe(
+        true,
+      );
       catalog.close();
     } finally {
       site.setFaults({});
