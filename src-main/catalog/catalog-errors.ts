@@ -28,6 +28,15 @@ export function notACatalog(file: string, detail?: string): AppError {
   });
 }
 
+export function noCatalogFile(file: string): AppError {
+  return new AppError({
+    code: 'not-found',
+    message: `There is no catalog at ${file}.`,
+    remedy: 'Crawl first (in the app, or `qme crawl`), or pass --db with the path of an existing catalog or snapshot file.',
+    detail: `${file}: no such file`,
+  });
+}
+
 export function newerCatalog(file: string, fileVersion: number, knownVersion: number): AppError {
   return new AppError({
     code: 'unsupported-file',

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { AppError } from '../api/errors';
 import { AppVersionStore } from './app-version-store';
 import { Annotations, type AnnotationFilter, type NewAnnotation } from './annotations';
-import { corruptCatalog, newerCatalog, notACatalog, olderCatalogReadOnly, snapshotNotFound } from './catalog-errors';
+import { corruptCatalog, newerCatalog, noCatalogFile, notACatalog, olderCatalogReadOnly, snapshotNotFound } from './catalog-errors';
 import { CatalogQueries } from './catalog-queries';
 import {
   ExplorerQueries,
@@ -54,7 +54,7 @@ export interface OpenCatalogOptions {
 
 export function openCatalog(file: string, options: OpenCatalogOptions = {}): Catalog {
   const isReadonly = options.readonly ?? false;
-  if (isReadonly && file !== ':memory:' && !existsSync(file)) throw notACatalog(file, 'no such file');
+  if (isReadonly && file !== ':memory:' && !existsSync(file)) throw noCatalogFile(file);
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: isReadonly, fileMustExist: isReadonly });

@@ -1,4 +1,7 @@
 /** `qme check` and the snapshot summary behind it, on the demo tenant's two revisions. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openCatalog } from '../../../src-main/catalog';
 import { checkCommand } from '../../../src-main/cli/commands/check';
@@ -17,15 +20,16 @@ function demoCatalogFile(revision: 1 | 2): string {
   return file;
 }
 
-async function check(argv: string[]): Promise<{ code: number; stdout: string }> {
+async function check(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
-  const code = await checkCommand.run(argv, { stdout: (t) => (stdout += t), stderr: () => undefined, isTty: false, env: {} });
-  return { code, stdout };
+  let stderr = '';
+  const code = await checkCommand.run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty: false, env: {} });
+  return { code, stdout, stderr };
 }
 
 describe('qme check', () => {
   it('exits 0 and says so when nothing is broken', async () => {
-    expect(await check(['--db', demoCatalogFile(1)])).toEqual({ code: 0, stdout: 'No broken references.\n' });
+    expect(await check(['--db', demoCatalogFile(1)])).toEqual({ code: 0, stdout: 'No broken references.\n', stderr: '' });
   });
 
   it('exits 1 and lists the broken references app by app', async () => {
@@ -44,6 +48,23 @@ describe('qme check', () => {
 
   it('refuses a snapshot id that is not a number', async () => {
     await expect(check(['--db', demoCatalogFile(1), '--snapshot', 'latest'])).rejects.toThrow(/--snapshot must be a snapshot id/);
+  });
+
+  it('exits 2, not 1, when it cannot check: a snapshot that does not exist, a file that is not a catalog', async () => {
+    const file = demoCatalogFile(1);
+    expect(await check(['--db', file, '--snapshot', '99'])).toMatchObject({ code: 2, stdout: '' });
+    const notACatalog = join(mkdtempSync(join(tmpdir(), 'qme-check-')), 'notes.txt');
+    writeFileSync(notACatalog, 'not a catalog');
+    expect(await check(['--db', notACatalog])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining('not a Qlik Metadata Explorer catalog'),
+    });
+    const missing = join(tmpdir(), 'qme-no-such-dir', 'catalog.sqlite');
+    expect(await check(['--db', missing])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining(`There is no catalog at ${missing}. Crawl first`),
+    });
   });
 
   it('checks a snapshot once per open catalog', () => {
