@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openCatalog } from '../../../src-main/catalog';
 import { checkCommand } from '../../../src-main/cli/commands/check';
 import { appContent, defaultDemoSeed, generateTenant, setDemoRevision } from '../../../src-main/demo-tenant';
+import { capturedIo } from '../../support/cli-io';
 import { beginCrawl, openTempCatalog } from '../catalog/catalog-test-kit';
 
 /** A catalog file holding one complete snapshot of the demo tenant at `revision`. */
@@ -21,10 +22,9 @@ function demoCatalogFile(revision: 1 | 2): string {
 }
 
 async function check(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await checkCommand.run(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTty: false, env: {} });
-  return { code, stdout, stderr };
+  const captured = capturedIo();
+  const code = await checkCommand.run(argv, captured.io);
+  return { code, stdout: captured.out(), stderr: captured.err() };
 }
 
 describe('qme check', () => {

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCatalog } from '../../../src-main/catalog';
 import { runCli } from '../../../src-main/cli/main';
-import type { CliIo } from '../../../src-main/cli/command';
 import { ConnectionStore } from '../../../src-main/connections/connection-store';
 import { startDemoTenant, type DemoTenant } from '../../../src-main/demo-tenant';
+import { capturedIo } from '../../support/cli-io';
 
 let tenant: DemoTenant;
 beforeAll(async () => {
@@ -15,13 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await tenant.close();
 });
-
-function io(env: NodeJS.ProcessEnv) {
-  let out = '';
-  let err = '';
-  const value: CliIo = { stdout: (t) => (out += t), stderr: (t) => (err += t), isTty: false, env };
-  return { io: value, out: () => out, err: () => err };
-}
 
 describe('qme crawl with a connection saved in the app', () => {
   it('crawls a saved connection by name into that connection’s history', async () => {
@@ -35,7 +28,7 @@ describe('qme crawl with a connection saved in the app', () => {
       crawlSpacesAndCollections: true,
     });
     const db = join(userData, 'catalog.sqlite');
-    const run = io({ QME_USER_DATA: userData, QME_API_KEY: tenant.apiKey });
+    const run = capturedIo({ QME_USER_DATA: userData, QME_API_KEY: tenant.apiKey });
     const code = await runCli(['crawl', '--connection', 'Acme', '--db', db, '--json'], run.io);
     expect(code).toBe(0);
     expect(JSON.parse(run.out())).toMatchObject({ status: 'complete', counts: { appsCrawled: 3 } });
@@ -55,7 +48,7 @@ describe('qme crawl with a connection saved in the app', () => {
       caFile: null,
       crawlSpacesAndCollections: true,
     });
-    const run = io({ QME_USER_DATA: userData, QME_API_KEY: 'x' });
+    const run = capturedIo({ QME_USER_DATA: userData, QME_API_KEY: 'x' });
     expect(await runCli(['crawl', '--connection', 'Globex'], run.io)).toBe(1);
     expect(run.err()).toContain('No connection named "Globex"');
     expect(run.err()).toContain('Saved connections: Acme');
@@ -63,13 +56,13 @@ describe('qme crawl with a connection saved in the app', () => {
 
   it('without QME_API_KEY and without a saved connection for the URL, says how to provide a key', async () => {
     const userData = mkdtempSync(join(tmpdir(), 'qme-cli-'));
-    const run = io({ QME_USER_DATA: userData });
+    const run = capturedIo({ QME_USER_DATA: userData });
     expect(await runCli(['crawl', '--url', 'https://nowhere.example.com', '--db', join(userData, 'c.sqlite')], run.io)).toBe(1);
     expect(run.err()).toContain('QME_API_KEY');
   });
 
   it('refuses two sources at once', async () => {
-    const run = io({});
+    const run = capturedIo({});
     expect(await runCli(['crawl', '--demo', '--connection', 'Acme'], run.io)).toBe(2);
     expect(run.err()).toContain('exactly one of');
   });

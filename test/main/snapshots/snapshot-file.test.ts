@@ -12,6 +12,7 @@ import { runCli } from '../../../src-main/cli/main';
 import { exportSnapshotFile, openSnapshotFile } from '../../../src-main/snapshots/snapshot-file';
 import { makeTestService } from '../../support/service';
 import { crawlDemo, tempDir, withCatalog } from './demo-kit';
+import { capturedIo } from '../../support/cli-io';
 
 let tenant: DemoTenant;
 let dir: string;
@@ -180,10 +181,9 @@ describe('files that are not readable snapshots are refused with a cause and a r
 
 describe('qme', () => {
   async function qme(args: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = '';
-    let err = '';
-    const code = await runCli(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), isTty: false, env: {} });
-    return { code, out, err };
+    const captured = capturedIo();
+    const code = await runCli(args, captured.io);
+    return { code, out: captured.out(), err: captured.err() };
   }
 
   it('diffs two snapshots of a catalog as text and as JSON', async () => {
